@@ -1,7 +1,0 @@
-/**
- * The identity graph: which identifiers belong to which person, every merge with its cause, and undoing merges.
- */
-@NullMarked
-package io.lotse.identity;
-
-import org.jspecify.annotations.NullMarked;

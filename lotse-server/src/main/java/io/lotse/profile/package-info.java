@@ -1,7 +1,0 @@
-/**
- * Customer profiles built from the event log: traits with history, identities, consents and activity figures.
- */
-@NullMarked
-package io.lotse.profile;
-
-import org.jspecify.annotations.NullMarked;

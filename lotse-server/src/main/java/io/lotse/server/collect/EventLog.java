@@ -1,0 +1,113 @@
+package io.lotse.server.collect;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import io.lotse.server.platform.LotseProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The append-only event log: every collected event, in the order it was committed.
+ *
+ * <p>Everything else in Lotse (identities, profiles, scores) is derived from it and can be rebuilt from it.
+ */
+@Service
+public class EventLog {
+
+    private static final String COLUMNS =
+            "seq, message_id, type, event, user_id, anonymous_id, occurred_at, received_at, payload::text";
+
+    private final EventLogWriter writer;
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Duration appendTimeout;
+
+    EventLog(EventLogWriter writer, JdbcClient jdbc, JsonMapper json, LotseProperties properties) {
+        this.writer = writer;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.appendTimeout = properties.ingest().appendTimeout();
+    }
+
+    /**
+     * Appends events durably; returns once they are committed. Events whose message id is already in the log
+     * are counted as duplicates and not stored again.
+     *
+     * @throws EventLogUnavailableException when the events could not be committed in time; none of them may be
+     *                                      assumed stored, and a retry with the same message ids is safe
+     */
+    public AppendResult append(List<CollectedEvent> events) {
+        if (events.isEmpty()) {
+            return new AppendResult(0, 0);
+        }
+        try {
+            return writer.submit(events).get(appendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EventLogUnavailableException("interrupted while appending", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new EventLogUnavailableException("the event log could not store the events", e);
+        }
+    }
+
+    /** Up to {@code limit} events after a log position, in log order. */
+    public List<LoggedEvent> readAfter(long position, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM events WHERE seq > ? ORDER BY seq LIMIT ?")
+                .params(position, limit).query(this::map).list();
+    }
+
+    /**
+     * Events carrying any of the given user or anonymous ids, newest first, before a log position.
+     *
+     * @param beforeSeq only events with a lower position; {@code Long.MAX_VALUE} for the newest
+     */
+    public List<LoggedEvent> eventsOf(Collection<String> userIds, Collection<String> anonymousIds,
+                                      long beforeSeq, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM events WHERE seq < ? AND seq IN ("
+                        + "SELECT seq FROM events WHERE user_id = ANY(?) "
+                        + "UNION SELECT seq FROM events WHERE anonymous_id = ANY(?)) ORDER BY seq DESC LIMIT ?")
+                .params(beforeSeq, userIds.toArray(String[]::new), anonymousIds.toArray(String[]::new), limit)
+                .query(this::map).list();
+    }
+
+    /** Events carrying any of the given ids up to and including a log position, oldest first. */
+    public List<LoggedEvent> eventsOfUpTo(Collection<String> userIds, Collection<String> anonymousIds,
+                                          long upToSeq) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM events WHERE seq <= ? AND seq IN ("
+                        + "SELECT seq FROM events WHERE user_id = ANY(?) "
+                        + "UNION SELECT seq FROM events WHERE anonymous_id = ANY(?)) ORDER BY seq")
+                .params(upToSeq, userIds.toArray(String[]::new), anonymousIds.toArray(String[]::new))
+                .query(this::map).list();
+    }
+
+    /** Deletes every event carrying any of the given ids; for erasure. */
+    public int deleteEventsOf(Collection<String> userIds, Collection<String> anonymousIds) {
+        return jdbc.sql("DELETE FROM events WHERE user_id = ANY(?) OR anonymous_id = ANY(?)")
+                .params(userIds.toArray(String[]::new), anonymousIds.toArray(String[]::new)).update();
+    }
+
+    /** The position of the newest event, 0 for an empty log. */
+    public long head() {
+        return jdbc.sql("SELECT coalesce(max(seq), 0) FROM events").query(Long.class).single();
+    }
+
+    private LoggedEvent map(ResultSet rs, int row) throws SQLException {
+        return new LoggedEvent(
+                rs.getLong(1),
+                rs.getString(2),
+                EventType.fromWire(rs.getString(3)).orElseThrow(),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getTimestamp(7).toInstant(),
+                rs.getTimestamp(8).toInstant(),
+                json.readTree(rs.getString(9)));
+    }
+}

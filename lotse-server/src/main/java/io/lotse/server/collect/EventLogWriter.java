@@ -1,0 +1,281 @@
+package io.lotse.server.collect;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.lotse.server.platform.LotseProperties;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The single writer of the event log.
+ *
+ * <p>Requests hand their events over and wait; the writer takes everything waiting, up to a maximum, and writes
+ * it in one transaction with {@code COPY} (group commit): one fsync serves many requests, which is what makes
+ * durable ingestion fast. A future completes only after the commit, so an acknowledged event is on disk.
+ *
+ * <p>Duplicates are filtered before the copy by looking their message ids up; the unique index stays as the
+ * last line of defence. Every append transaction holds an advisory lock, so appends from several Lotse
+ * processes on one database are serialised too: log positions are then assigned in commit order, which lets
+ * consumers read "everything after position p" without ever skipping an event committed late.
+ */
+@Component
+class EventLogWriter implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(EventLogWriter.class);
+    static final long APPEND_LOCK = 0x4C4F_5453_454C_4F47L; // "LOTSELOG"
+
+    private final DataSource dataSource;
+    private final JsonMapper json;
+    private final ApplicationEventPublisher events;
+    private final int maxEventsPerAppend;
+    private final LinkedBlockingQueue<PendingAppend> queue = new LinkedBlockingQueue<>();
+    private final Timer appendTimer;
+    private final DistributionSummary groupSize;
+    private final Counter stored;
+    private final Counter duplicates;
+    private volatile boolean running;
+    private Thread thread = new Thread(() -> {});
+
+    EventLogWriter(DataSource dataSource, JsonMapper json, ApplicationEventPublisher events,
+                   LotseProperties properties, MeterRegistry meters) {
+        this.dataSource = dataSource;
+        this.json = json;
+        this.events = events;
+        this.maxEventsPerAppend = properties.ingest().maxEventsPerAppend();
+        this.appendTimer = Timer.builder("lotse.events.append").description("Time to commit one group of events")
+                .publishPercentileHistogram().register(meters);
+        this.groupSize = DistributionSummary.builder("lotse.events.append.size")
+                .description("Events per append transaction").register(meters);
+        this.stored = Counter.builder("lotse.events.stored").description("Events written to the log").register(meters);
+        this.duplicates = Counter.builder("lotse.events.duplicates")
+                .description("Events dropped because their message id was already logged").register(meters);
+    }
+
+    /**
+     * Queues events for the log; the future completes once they are committed. Rows are encoded here, on the
+     * caller's thread, so that the single writer thread only copies bytes.
+     */
+    CompletableFuture<AppendResult> submit(List<CollectedEvent> events) {
+        List<EncodedEvent> batch = new ArrayList<>(events.size());
+        for (CollectedEvent event : events) {
+            batch.add(encode(event));
+        }
+        var pending = new PendingAppend(batch, new CompletableFuture<>());
+        if (!running) {
+            pending.done().completeExceptionally(new IllegalStateException("the event log is not running"));
+            return pending.done();
+        }
+        queue.add(pending);
+        return pending.done();
+    }
+
+    private void runLoop() {
+        while (running || !queue.isEmpty()) {
+            try {
+                PendingAppend first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                List<PendingAppend> group = new ArrayList<>();
+                group.add(first);
+                int count = first.events().size();
+                PendingAppend next;
+                while ((next = queue.peek()) != null && count + next.events().size() <= maxEventsPerAppend) {
+                    group.add(queue.poll());
+                    count += next.events().size();
+                }
+                write(group, count);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.error("Event log writer failed unexpectedly; continuing", e);
+            }
+        }
+    }
+
+    private void write(List<PendingAppend> group, int count) {
+        long start = System.nanoTime();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                List<AppendResult> results = append(connection, group);
+                connection.commit();
+                for (int i = 0; i < group.size(); i++) {
+                    group.get(i).done().complete(results.get(i));
+                }
+            } catch (SQLException | IOException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException | IOException | RuntimeException e) {
+            log.error("Could not append {} events to the log", count, e);
+            group.forEach(p -> p.done().completeExceptionally(e));
+            return;
+        }
+        appendTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        groupSize.record(count);
+        events.publishEvent(new EventsAppended(count));
+    }
+
+    private List<AppendResult> append(Connection connection, List<PendingAppend> group)
+            throws SQLException, IOException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            lock.setLong(1, APPEND_LOCK);
+            lock.execute();
+        }
+        Set<String> known = existingMessageIds(connection, group);
+        ByteArrayOutputStream rows = new ByteArrayOutputStream(1 << 20);
+        List<AppendResult> results = new ArrayList<>(group.size());
+        int total = 0;
+        for (PendingAppend pending : group) {
+            int storedHere = 0;
+            for (EncodedEvent event : pending.events()) {
+                if (known.add(event.messageId())) {
+                    rows.write(event.copyRow());
+                    storedHere++;
+                }
+            }
+            results.add(new AppendResult(storedHere, pending.events().size() - storedHere));
+            total += storedHere;
+        }
+        if (total > 0) {
+            var copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            copy.copyIn("COPY events (message_id, type, event, user_id, anonymous_id, occurred_at, received_at, "
+                    + "payload) FROM STDIN", new java.io.ByteArrayInputStream(rows.toByteArray()));
+        }
+        int duplicateCount = results.stream().mapToInt(AppendResult::duplicates).sum();
+        stored.increment(total);
+        duplicates.increment(duplicateCount);
+        return results;
+    }
+
+    private static Set<String> existingMessageIds(Connection connection, List<PendingAppend> group)
+            throws SQLException {
+        List<String> ids = new ArrayList<>();
+        group.forEach(p -> p.events().forEach(e -> ids.add(e.messageId())));
+        Set<String> existing = new HashSet<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT message_id FROM events WHERE message_id = ANY(?)")) {
+            select.setArray(1, connection.createArrayOf("text", ids.toArray()));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    existing.add(rs.getString(1));
+                }
+            }
+        }
+        return existing;
+    }
+
+    private EncodedEvent encode(CollectedEvent event) {
+        ByteArrayOutputStream row = new ByteArrayOutputStream(1024);
+        try {
+            writeCopyRow(row, event);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("in-memory stream cannot fail", e);
+        }
+        return new EncodedEvent(event.messageId(), row.toByteArray());
+    }
+
+    private void writeCopyRow(OutputStream out, CollectedEvent event) throws IOException {
+        copyField(out, event.messageId());
+        out.write('\t');
+        copyField(out, event.type().wireName());
+        out.write('\t');
+        copyField(out, event.event());
+        out.write('\t');
+        copyField(out, event.userId());
+        out.write('\t');
+        copyField(out, event.anonymousId());
+        out.write('\t');
+        copyField(out, event.timestamp().toString());
+        out.write('\t');
+        copyField(out, event.receivedAt().toString());
+        out.write('\t');
+        copyField(out, json.writeValueAsString(event.payload()));
+        out.write('\n');
+    }
+
+    /** Writes a value in COPY text format: backslash, tab, newline and carriage return escaped, null as \N. */
+    static void copyField(OutputStream out, @org.jspecify.annotations.Nullable String value) throws IOException {
+        if (value == null) {
+            out.write('\\');
+            out.write('N');
+            return;
+        }
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        int from = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            byte b = bytes[i];
+            char escape = switch (b) {
+                case '\\' -> '\\';
+                case '\t' -> 't';
+                case '\n' -> 'n';
+                case '\r' -> 'r';
+                default -> 0;
+            };
+            if (escape != 0) {
+                out.write(bytes, from, i - from);
+                out.write('\\');
+                out.write(escape);
+                from = i + 1;
+            }
+        }
+        out.write(bytes, from, bytes.length - from);
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::runLoop, "event-log-writer");
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        try {
+            thread.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Starts before and stops after the web server, so requests in flight still get their events written. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+
+    private record EncodedEvent(String messageId, byte[] copyRow) {}
+
+    private record PendingAppend(List<EncodedEvent> events, CompletableFuture<AppendResult> done) {}
+}

@@ -1,0 +1,380 @@
+package io.lotse.server.collect;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.zip.GZIPInputStream;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Reads Segment tracking requests: single calls ({@code /v1/track} ...) and batches ({@code /v1/batch},
+ * {@code /v1/import}), sent as JSON, as {@code text/plain} by browsers, optionally gzip-compressed.
+ *
+ * <p>Each event is checked on its own: an invalid event is rejected with its index and reason while the valid
+ * events of the same batch are kept. Batch-level {@code context} is merged into every event (the event's own
+ * values win), {@code receivedAt} is stamped, and the event time is corrected for the client's clock skew as
+ * Segment does: {@code timestamp = receivedAt - (sentAt - originalTimestamp)}.
+ */
+@Component
+class TrackingRequestReader {
+
+    private static final List<String> OBJECT_FIELDS = List.of("context", "integrations", "traits", "properties");
+
+    private final JsonMapper json;
+    private final Clock clock;
+
+    @Autowired
+    TrackingRequestReader(JsonMapper json) {
+        this(json, Clock.systemUTC());
+    }
+
+    TrackingRequestReader(JsonMapper json, Clock clock) {
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * Reads a request body.
+     *
+     * @param body         the raw body
+     * @param gzip         whether the body is gzip-compressed
+     * @param impliedType  the call type of a single-event endpoint, or {@code null} for a batch
+     * @throws InvalidTrackingRequestException when the request as a whole is unusable
+     */
+    TrackingRequest read(InputStream body, boolean gzip, @Nullable EventType impliedType) throws IOException {
+        byte[] bytes = readLimited(gzip ? new GZIPInputStream(body) : body);
+        Instant receivedAt = clock.instant();
+        return impliedType == null ? readBatch(bytes, receivedAt) : readSingle(bytes, impliedType, receivedAt);
+    }
+
+    private static byte[] readLimited(InputStream in) throws IOException {
+        byte[] bytes;
+        try (in) {
+            bytes = in.readNBytes(SegmentLimits.MAX_REQUEST_BYTES + 1);
+        } catch (java.util.zip.ZipException e) {
+            throw new InvalidTrackingRequestException("the body is declared as gzip but is not valid gzip");
+        }
+        if (bytes.length > SegmentLimits.MAX_REQUEST_BYTES) {
+            throw new InvalidTrackingRequestException("the request is larger than 500 KB; send smaller batches");
+        }
+        if (bytes.length == 0) {
+            throw new InvalidTrackingRequestException("the request body is empty");
+        }
+        return bytes;
+    }
+
+    private TrackingRequest readSingle(byte[] bytes, EventType type, Instant receivedAt) {
+        JsonNode root = parse(bytes);
+        if (!root.isObject()) {
+            throw new InvalidTrackingRequestException("the body must be a JSON object");
+        }
+        ObjectNode message = (ObjectNode) root;
+        String writeKey = textOrNull(message.get("writeKey"));
+        var result = toEvent(message, 0, bytes.length, type, null, null, receivedAt);
+        if (result instanceof Rejection rejection) {
+            throw new InvalidTrackingRequestException(rejection.reason(), List.of(rejection));
+        }
+        return new TrackingRequest(writeKey, List.of((CollectedEvent) result), List.of());
+    }
+
+    private TrackingRequest readBatch(byte[] bytes, Instant receivedAt) {
+        ObjectNode envelope = JsonNodeFactory.instance.objectNode();
+        List<ObjectNode> items = new ArrayList<>();
+        List<Long> sizes = new ArrayList<>();
+        List<Integer> nonObjects = new ArrayList<>();
+        boolean sawBatch = false;
+        try (JsonParser parser = json.createParser(bytes)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new InvalidTrackingRequestException("the body must be a JSON object with a 'batch' array");
+            }
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("batch".equals(name)) {
+                    if (value != JsonToken.START_ARRAY) {
+                        throw new InvalidTrackingRequestException("'batch' must be an array of events");
+                    }
+                    sawBatch = true;
+                    while (parser.nextToken() != JsonToken.END_ARRAY) {
+                        if (items.size() + nonObjects.size() >= SegmentLimits.MAX_BATCH_EVENTS) {
+                            throw new InvalidTrackingRequestException(
+                                    "a batch holds at most 2,500 events; split it into several requests");
+                        }
+                        long start = parser.currentTokenLocation().getByteOffset();
+                        JsonNode item = parser.readValueAsTree();
+                        long end = parser.currentLocation().getByteOffset();
+                        if (item instanceof ObjectNode object) {
+                            items.add(object);
+                            sizes.add(end - start);
+                        } else {
+                            nonObjects.add(items.size() + nonObjects.size());
+                            items.add(null);
+                            sizes.add(0L);
+                        }
+                    }
+                } else {
+                    envelope.set(name, parser.readValueAsTree());
+                }
+            }
+            if (parser.nextToken() != null) {
+                throw new InvalidTrackingRequestException("unexpected content after the JSON object");
+            }
+        } catch (JacksonException e) {
+            throw new InvalidTrackingRequestException("the body is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (!sawBatch) {
+            throw new InvalidTrackingRequestException("the body has no 'batch' array");
+        }
+        JsonNode batchContext = envelope.get("context");
+        if (batchContext != null && !batchContext.isObject() && !batchContext.isNull()) {
+            throw new InvalidTrackingRequestException("the batch 'context' must be an object");
+        }
+        String batchSentAt = textOrNull(envelope.get("sentAt"));
+        List<CollectedEvent> accepted = new ArrayList<>(items.size());
+        List<Rejection> rejected = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            ObjectNode item = items.get(i);
+            Object result = item == null
+                    ? new Rejection(i, "event must be a JSON object")
+                    : toEvent(item, i, sizes.get(i), null, (ObjectNode) batchContext, batchSentAt, receivedAt);
+            if (result instanceof CollectedEvent event) {
+                accepted.add(event);
+            } else {
+                rejected.add((Rejection) result);
+            }
+        }
+        if (accepted.isEmpty() && !rejected.isEmpty()) {
+            throw new InvalidTrackingRequestException("no event of the batch is valid", rejected);
+        }
+        return new TrackingRequest(textOrNull(envelope.get("writeKey")), accepted, rejected);
+    }
+
+    private JsonNode parse(byte[] bytes) {
+        try {
+            return json.readTree(bytes);
+        } catch (JacksonException e) {
+            throw new InvalidTrackingRequestException("the body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /** Validates and normalises one event; returns a {@link CollectedEvent} or a {@link Rejection}. */
+    private Object toEvent(ObjectNode message, int index, long size, @Nullable EventType impliedType,
+                           @Nullable ObjectNode batchContext, @Nullable String batchSentAt, Instant receivedAt) {
+        if (size > SegmentLimits.MAX_EVENT_BYTES) {
+            return new Rejection(index, "event is larger than 32 KB");
+        }
+        EventType type = impliedType;
+        if (type == null) {
+            JsonNode typeNode = message.get("type");
+            if (typeNode == null || !typeNode.isString()) {
+                return new Rejection(index, "'type' is required: identify, track, page, screen, group or alias");
+            }
+            Optional<EventType> parsed = EventType.fromWire(typeNode.stringValue());
+            if (parsed.isEmpty()) {
+                return new Rejection(index, "unknown type '" + typeNode.stringValue() + "'");
+            }
+            type = parsed.get();
+        }
+        for (String field : OBJECT_FIELDS) {
+            JsonNode value = message.get(field);
+            if (value != null && !value.isObject() && !value.isNull()) {
+                return new Rejection(index, "'" + field + "' must be an object");
+            }
+        }
+        Id userId = id(message, "userId");
+        Id anonymousId = id(message, "anonymousId");
+        if (userId.invalid() || anonymousId.invalid()) {
+            return new Rejection(index, (userId.invalid() ? "'userId'" : "'anonymousId'") + " must be a string");
+        }
+        if (userId.value() == null && anonymousId.value() == null) {
+            return new Rejection(index, "'userId' or 'anonymousId' is required");
+        }
+        JsonNode messageIdNode = message.get("messageId");
+        String messageId;
+        if (messageIdNode == null || messageIdNode.isNull()) {
+            messageId = UUID.randomUUID().toString();
+        } else if (!messageIdNode.isString() || messageIdNode.stringValue().isBlank()) {
+            return new Rejection(index, "'messageId' must be a non-empty string");
+        } else if (messageIdNode.stringValue().length() > SegmentLimits.MAX_MESSAGE_ID_LENGTH) {
+            return new Rejection(index, "'messageId' is longer than 100 characters");
+        } else {
+            messageId = messageIdNode.stringValue();
+        }
+        String name = null;
+        switch (type) {
+            case TRACK -> {
+                JsonNode event = message.get("event");
+                if (event == null || !event.isString() || event.stringValue().isBlank()) {
+                    return new Rejection(index, "a track call needs 'event', the name of the action");
+                }
+                name = event.stringValue();
+            }
+            case PAGE, SCREEN -> {
+                JsonNode pageName = message.get("name");
+                if (pageName != null && !pageName.isNull() && !pageName.isString()) {
+                    return new Rejection(index, "'name' must be a string");
+                }
+                name = pageName == null || pageName.isNull() ? null : pageName.stringValue();
+            }
+            case GROUP -> {
+                Id groupId = id(message, "groupId");
+                if (groupId.invalid() || groupId.value() == null) {
+                    return new Rejection(index, "a group call needs 'groupId'");
+                }
+                message.put("groupId", groupId.value());
+            }
+            case ALIAS -> {
+                Id previousId = id(message, "previousId");
+                if (previousId.invalid() || previousId.value() == null) {
+                    return new Rejection(index, "an alias call needs 'previousId'");
+                }
+                message.put("previousId", previousId.value());
+            }
+            case IDENTIFY -> { }
+        }
+        Instant original;
+        Instant sentAt;
+        try {
+            original = instant(message, "originalTimestamp");
+            if (original == null) {
+                original = instant(message, "timestamp");
+            }
+            sentAt = instant(message, "sentAt");
+            if (sentAt == null && batchSentAt != null) {
+                sentAt = parseBatchSentAt(batchSentAt);
+            }
+        } catch (InvalidTimestamp e) {
+            return new Rejection(index, "'" + e.field + "' is not an ISO-8601 date-time");
+        }
+        Instant timestamp = original == null ? receivedAt
+                : sentAt == null ? original
+                : receivedAt.minus(Duration.between(original, sentAt));
+
+        message.remove("writeKey");
+        message.put("type", type.wireName());
+        message.put("messageId", messageId);
+        if (userId.value() != null) {
+            message.put("userId", userId.value());
+        }
+        if (anonymousId.value() != null) {
+            message.put("anonymousId", anonymousId.value());
+        }
+        if (batchContext != null) {
+            message.set("context", mergeContext(batchContext, message.get("context")));
+        }
+        if (original != null) {
+            message.put("originalTimestamp", original.toString());
+        }
+        if (sentAt != null) {
+            message.put("sentAt", sentAt.toString());
+        }
+        message.put("receivedAt", receivedAt.toString());
+        message.put("timestamp", timestamp.toString());
+        return new CollectedEvent(messageId, type, name, userId.value(), anonymousId.value(), timestamp,
+                receivedAt, message);
+    }
+
+    private static ObjectNode mergeContext(ObjectNode batchContext, @Nullable JsonNode eventContext) {
+        ObjectNode merged = batchContext.deepCopy();
+        if (eventContext instanceof ObjectNode own) {
+            for (Map.Entry<String, JsonNode> entry : own.properties()) {
+                JsonNode existing = merged.get(entry.getKey());
+                if (existing instanceof ObjectNode existingObject && entry.getValue() instanceof ObjectNode value) {
+                    merged.set(entry.getKey(), mergeContext(existingObject, value));
+                } else {
+                    merged.set(entry.getKey(), entry.getValue());
+                }
+            }
+        }
+        return merged;
+    }
+
+    private record Id(@Nullable String value, boolean invalid) {}
+
+    /** Ids may be strings or whole numbers (some clients send numeric user ids); blank means absent. */
+    private static Id id(ObjectNode message, String field) {
+        JsonNode node = message.get(field);
+        if (node == null || node.isNull()) {
+            return new Id(null, false);
+        }
+        if (node.isString()) {
+            String value = node.stringValue().trim();
+            return new Id(value.isEmpty() ? null : value, false);
+        }
+        if (node.isIntegralNumber()) {
+            return new Id(node.asString(), false);
+        }
+        return new Id(null, true);
+    }
+
+    private static final class InvalidTimestamp extends Exception {
+        final String field;
+
+        InvalidTimestamp(String field) {
+            super(field, null, false, false);
+            this.field = field;
+        }
+    }
+
+    private static @Nullable Instant instant(ObjectNode message, String field) throws InvalidTimestamp {
+        JsonNode node = message.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isString()) {
+            throw new InvalidTimestamp(field);
+        }
+        try {
+            return parseInstant(node.stringValue());
+        } catch (DateTimeParseException e) {
+            throw new InvalidTimestamp(field);
+        }
+    }
+
+    private static Instant parseBatchSentAt(String value) throws InvalidTimestamp {
+        try {
+            return parseInstant(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidTimestamp("sentAt");
+        }
+    }
+
+    /** ISO-8601 with offset; without offset it is taken as UTC; a plain date is midnight UTC. */
+    static Instant parseInstant(String text) {
+        String value = text.trim();
+        try {
+            return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+        } catch (DateTimeParseException withoutOffset) {
+            if (value.length() <= 10) {
+                return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
+        }
+    }
+
+    private static @Nullable String textOrNull(@Nullable JsonNode node) {
+        return node != null && node.isString() ? node.stringValue() : null;
+    }
+}

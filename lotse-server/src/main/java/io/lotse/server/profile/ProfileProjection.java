@@ -1,0 +1,248 @@
+package io.lotse.server.profile;
+
+import io.lotse.server.collect.EventIdentifiers;
+import io.lotse.server.collect.EventLog;
+import io.lotse.server.collect.EventType;
+import io.lotse.server.collect.EventsAppended;
+import io.lotse.server.collect.LoggedEvent;
+import io.lotse.engine.identity.Identifier;
+import io.lotse.engine.identity.IdentityType;
+import io.lotse.server.identity.IdentityResolution;
+import io.lotse.server.identity.ProfileMerged;
+import io.lotse.server.identity.ResolvedBatch;
+import io.lotse.server.identity.Sighting;
+import io.lotse.server.platform.LotseProperties;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Builds profiles from the event log, asynchronously and in log order (so in order per person).
+ *
+ * <p>Each round reads the next events after its position, resolves their identities, folds them into the
+ * profiles they belong to, and stores the profiles together with the new position in one transaction: a crash
+ * at any moment replays at most the uncommitted round, and nothing is counted twice. The position row is
+ * locked for the round, which also serialises the projection with unmerges and erasures.
+ */
+@Component
+class ProfileProjection implements SmartLifecycle {
+
+    static final String CONSUMER = "profiles";
+    private static final Logger log = LoggerFactory.getLogger(ProfileProjection.class);
+
+    private final EventLog eventLog;
+    private final EventIdentifiers identifiers;
+    private final IdentityResolution identities;
+    private final ProfileStore store;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final int batchSize;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private final AtomicLong backlog = new AtomicLong();
+    private final Timer lag;
+    private final Counter skipped;
+    private volatile boolean running;
+    private Thread thread = new Thread(() -> {});
+
+    ProfileProjection(EventLog eventLog, EventIdentifiers identifiers, IdentityResolution identities,
+                      ProfileStore store, JdbcClient jdbc, TransactionTemplate transactions,
+                      LotseProperties properties, MeterRegistry meters) {
+        this.eventLog = eventLog;
+        this.identifiers = identifiers;
+        this.identities = identities;
+        this.store = store;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.batchSize = properties.ingest().profileBatchSize();
+        this.lag = Timer.builder("lotse.profile.lag")
+                .description("Time from receiving an event to its profile being updated")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofMinutes(10))
+                .register(meters);
+        this.skipped = Counter.builder("lotse.profile.skipped")
+                .description("Events that could not be folded into a profile").register(meters);
+        Gauge.builder("lotse.profile.backlog", backlog, AtomicLong::get).baseUnit("events")
+                .description("Logged events not yet applied to profiles").register(meters);
+    }
+
+    @EventListener
+    void on(EventsAppended appended) {
+        wakeUp.release();
+    }
+
+    private void runLoop() {
+        while (running) {
+            try {
+                int processed = round();
+                if (processed < batchSize) {
+                    wakeUp.tryAcquire(250, TimeUnit.MILLISECONDS);
+                    wakeUp.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.error("Profile projection round failed; retrying in a second", e);
+                sleepQuietly();
+            }
+        }
+    }
+
+    /** Applies the next batch of events; returns how many were read. */
+    int round() {
+        List<LoggedEvent> applied = new ArrayList<>();
+        Integer read = transactions.execute(status -> {
+            long position = lockPosition();
+            List<LoggedEvent> events = eventLog.readAfter(position, batchSize);
+            if (events.isEmpty()) {
+                backlog.set(0);
+                return 0;
+            }
+            apply(events);
+            long newPosition = events.get(events.size() - 1).seq();
+            jdbc.sql("UPDATE log_consumers SET position = ? WHERE name = ?").params(newPosition, CONSUMER).update();
+            backlog.set(events.size() < batchSize ? 0 : Math.max(0, eventLog.head() - newPosition));
+            applied.addAll(events);
+            return events.size();
+        });
+        Instant now = Instant.now();
+        for (LoggedEvent event : applied) {
+            lag.record(Duration.between(event.receivedAt(), now));
+        }
+        return read == null ? 0 : read;
+    }
+
+    /** Locks this consumer's position for the current transaction and returns it. */
+    long lockPosition() {
+        return jdbc.sql("SELECT position FROM log_consumers WHERE name = ? FOR UPDATE").param(CONSUMER)
+                .query(Long.class).single();
+    }
+
+    private void apply(List<LoggedEvent> events) {
+        List<Sighting> sightings = new ArrayList<>(events.size());
+        List<LoggedEvent> identified = new ArrayList<>(events.size());
+        for (LoggedEvent event : events) {
+            List<Identifier> ids = new ArrayList<>(identifiers.of(event.payload()));
+            if (event.type() == EventType.ALIAS) {
+                Identifier previous = identifiers.previousId(event.payload(), IdentityType.ANONYMOUS_ID);
+                if (previous != null) {
+                    ids.add(previous);
+                }
+            }
+            if (ids.isEmpty()) {
+                // Every id of the event was junk (e.g. anonymousId "undefined"): nobody to attribute it to.
+                skipped.increment();
+                continue;
+            }
+            sightings.add(new Sighting(event.seq(), event.messageId(), event.timestamp(), ids));
+            identified.add(event);
+        }
+        ResolvedBatch resolved = identities.resolve(sightings);
+
+        Set<Long> involved = new HashSet<>(resolved.profileBySeq().values());
+        for (ProfileMerged merge : resolved.merges()) {
+            involved.add(merge.survivorId());
+            involved.add(merge.mergedId());
+        }
+        Map<Long, ProfileState> states = new LinkedHashMap<>(store.load(involved));
+        for (ProfileMerged merge : resolved.merges()) {
+            ProfileState survivor = stateOf(states, merge.survivorId(), merge.mergedAt());
+            ProfileState merged = states.remove(merge.mergedId());
+            if (merged != null) {
+                survivor.absorb(merged);
+            }
+            store.markMerged(merge.mergedId(), merge.survivorId());
+        }
+        for (LoggedEvent event : identified) {
+            ProfileState state = stateOf(states, resolved.profileBySeq().get(event.seq()), event.timestamp());
+            try {
+                state.apply(event);
+            } catch (RuntimeException e) {
+                log.warn("Skipping event {} ({}) for profile {}: {}", event.seq(), event.messageId(), state.id,
+                        e.toString());
+                skipped.increment();
+            }
+        }
+        store.save(states.values());
+    }
+
+    private static ProfileState stateOf(Map<Long, ProfileState> states, long id, Instant at) {
+        return states.computeIfAbsent(id, key -> new ProfileState(key, at));
+    }
+
+    /**
+     * Recomputes profiles from their events up to the current position; used after their identities changed
+     * (unmerge). Must run in the transaction that holds the position lock.
+     */
+    void rebuild(Set<Long> profileIds, long position) {
+        List<ProfileState> rebuilt = new ArrayList<>();
+        for (long id : profileIds) {
+            var ids = identities.identitiesOf(id);
+            List<String> userIds = ids.stream().filter(i -> i.type().equals(IdentityType.USER_ID.name()))
+                    .map(i -> i.value()).toList();
+            List<String> anonymousIds = ids.stream()
+                    .filter(i -> i.type().equals(IdentityType.ANONYMOUS_ID.name())).map(i -> i.value()).toList();
+            List<LoggedEvent> events = eventLog.eventsOfUpTo(userIds, anonymousIds, position);
+            if (events.isEmpty()) {
+                continue;
+            }
+            ProfileState state = new ProfileState(id, events.get(0).timestamp());
+            events.forEach(state::apply);
+            store.clearHistory(id);
+            rebuilt.add(state);
+        }
+        store.save(rebuilt);
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::runLoop, "profile-projection");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        wakeUp.release();
+        try {
+            thread.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

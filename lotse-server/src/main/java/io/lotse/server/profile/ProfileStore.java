@@ -1,0 +1,127 @@
+package io.lotse.server.profile;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Reads and writes profile state; batched, since the projection touches thousands of profiles a second. */
+@Repository
+class ProfileStore {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final JsonMapper json;
+
+    ProfileStore(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.json = json;
+    }
+
+    Map<Long, ProfileState> load(Collection<Long> ids) {
+        Map<Long, ProfileState> states = new HashMap<>();
+        if (ids.isEmpty()) {
+            return states;
+        }
+        jdbc.sql("""
+                        SELECT id, created_at, first_seen, last_seen, event_count, session_count, order_count, revenue,
+                               traits::text, trait_times::text, consents::text
+                        FROM profiles WHERE id = ANY(?)""")
+                .param(ids.toArray(Long[]::new))
+                .query((rs, row) -> states.put(rs.getLong(1), map(rs)))
+                .list();
+        return states;
+    }
+
+    private ProfileState map(ResultSet rs) throws SQLException {
+        ProfileState state = new ProfileState(rs.getLong(1), rs.getTimestamp(2).toInstant());
+        state.firstSeen = rs.getTimestamp(3).toInstant();
+        state.lastSeen = rs.getTimestamp(4).toInstant();
+        state.events = rs.getLong(5);
+        state.sessions = rs.getInt(6);
+        state.orders = rs.getInt(7);
+        state.revenue = rs.getBigDecimal(8);
+        state.traits = (ObjectNode) json.readTree(rs.getString(9));
+        state.traitTimes = (ObjectNode) json.readTree(rs.getString(10));
+        state.consents = (ObjectNode) json.readTree(rs.getString(11));
+        return state;
+    }
+
+    /** Inserts or replaces the given profiles and appends their trait changes to the history. */
+    void save(Collection<ProfileState> states) {
+        Timestamp now = Timestamp.from(Instant.now());
+        List<Object[]> rows = new ArrayList<>(states.size());
+        List<Object[]> history = new ArrayList<>();
+        for (ProfileState state : states) {
+            if (state.firstSeen == null || state.lastSeen == null) {
+                continue;
+            }
+            rows.add(new Object[] {state.id, Timestamp.from(state.createdAt), now, Timestamp.from(state.firstSeen),
+                    Timestamp.from(state.lastSeen), state.events, state.sessions, state.orders,
+                    state.revenue.setScale(2, java.math.RoundingMode.HALF_UP),
+                    json.writeValueAsString(state.traits), json.writeValueAsString(state.traitTimes),
+                    json.writeValueAsString(state.consents)});
+            for (ProfileState.TraitChange change : state.traitChanges) {
+                history.add(new Object[] {state.id, change.trait(), json.writeValueAsString(change.value()),
+                        Timestamp.from(change.at()), change.seq()});
+            }
+            state.traitChanges.clear();
+        }
+        template.batchUpdate("""
+                INSERT INTO profiles (id, created_at, updated_at, first_seen, last_seen, event_count, session_count,
+                                      order_count, revenue, traits, trait_times, consents)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb)
+                ON CONFLICT (id) DO UPDATE SET created_at = excluded.created_at, updated_at = excluded.updated_at,
+                    first_seen = excluded.first_seen, last_seen = excluded.last_seen,
+                    event_count = excluded.event_count, session_count = excluded.session_count,
+                    order_count = excluded.order_count, revenue = excluded.revenue, traits = excluded.traits,
+                    trait_times = excluded.trait_times, consents = excluded.consents, merged_into = NULL""", rows);
+        if (!history.isEmpty()) {
+            template.batchUpdate("""
+                    INSERT INTO trait_history (profile_id, trait, value, observed_at, seq)
+                    VALUES (?, ?, ?::jsonb, ?, ?)""", history);
+        }
+    }
+
+    /** Marks a profile as merged into another; its own state stays for the record until it is unmerged. */
+    void markMerged(long mergedId, long survivorId) {
+        jdbc.sql("UPDATE profiles SET merged_into = ?, updated_at = now() WHERE id = ?")
+                .params(survivorId, mergedId).update();
+        jdbc.sql("UPDATE trait_history SET profile_id = ? WHERE profile_id = ?").params(survivorId, mergedId).update();
+    }
+
+    /** Replaces a profile's trait history, after it was rebuilt from its events. */
+    void clearHistory(long profileId) {
+        jdbc.sql("DELETE FROM trait_history WHERE profile_id = ?").param(profileId).update();
+    }
+
+    void delete(long profileId) {
+        jdbc.sql("DELETE FROM trait_history WHERE profile_id = ?").param(profileId).update();
+        jdbc.sql("DELETE FROM profiles WHERE id = ? OR merged_into = ?").params(profileId, profileId).update();
+    }
+
+    /** Follows merges to the live profile; the id itself when it was never merged. */
+    java.util.Optional<Long> live(long profileId) {
+        return jdbc.sql("""
+                        WITH RECURSIVE chain(id, merged_into, depth) AS (
+                            SELECT id, merged_into, 0 FROM profiles WHERE id = ?
+                            UNION ALL
+                            SELECT p.id, p.merged_into, c.depth + 1 FROM profiles p JOIN chain c ON p.id = c.merged_into
+                            WHERE c.depth < 100)
+                        SELECT id FROM chain WHERE merged_into IS NULL""")
+                .param(profileId).query(Long.class).optional();
+    }
+
+}
