@@ -111,11 +111,21 @@ final class HttpLoad {
             String body = response.body();
             return "HTTP " + response.statusCode() + " " + (body.length() > 500 ? body.substring(0, 500) : body);
         } catch (IOException e) {
-            return e.toString();
+            return describe(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted";
         }
+    }
+
+    /** The exception's type with the first message found along its causes (the JDK's are often empty). */
+    static String describe(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+                return failure.getClass().getSimpleName() + ": " + cause.getMessage();
+            }
+        }
+        return failure.getClass().getSimpleName();
     }
 
     /** The nearest-rank percentile of ascending values. */

@@ -118,10 +118,16 @@ public final class IngestBenchmark {
         return Math.round(seconds * 1000);
     }
 
+    /**
+     * Events per COPY transaction of the baseline: the largest transaction the server's event log writes, so
+     * that the baseline is the storage limit for durable appends, not a per-request fsync rate.
+     */
+    static final int COPY_CHUNK_EVENTS = 10_000;
+
     private static double copyBaseline(List<SegmentEvent> events, IngestOptions options)
             throws IOException, SQLException {
         String jdbcUrl = CopyBaseline.jdbcUrl(options.dataDir());
-        List<byte[]> chunks = CopyBaseline.chunks(events, options.batchSize(), Instant.now());
+        List<byte[]> chunks = CopyBaseline.chunks(events, COPY_CHUNK_EVENTS, Instant.now());
         progress("COPY baseline: " + events.size() + " events in " + chunks.size() + " transactions via " + jdbcUrl);
         Duration elapsed = CopyBaseline.copy(jdbcUrl, chunks);
         double eventsPerSecond = events.size() / seconds(elapsed);

@@ -20,6 +20,7 @@ final class ProfileMetrics {
     static final String LAG_COUNT = LAG + "_count";
     static final String BACKLOG = "lotse_profile_backlog_events";
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
+    private static final int QUIET_SECONDS = 5;
 
     private final HttpClient client;
     private final URI prometheus;
@@ -43,10 +44,14 @@ final class ProfileMetrics {
             return lagCount.isEmpty() && backlog.isEmpty();
         }
 
-        /** Whether every one of {@code expectedLags} received events has been folded into the profiles. */
-        boolean caughtUp(long expectedLags) {
-            return (backlog.isPresent() && backlog.getAsDouble() == 0)
-                    || (lagCount.isPresent() && lagCount.getAsDouble() >= expectedLags);
+        /** Whether at least {@code expected} lags were recorded, one per event folded into the profiles. */
+        boolean recordedAtLeast(long expected) {
+            return lagCount.isPresent() && lagCount.getAsDouble() >= expected;
+        }
+
+        /** Whether the profile builder reported no backlog (or does not report one). */
+        boolean backlogEmpty() {
+            return backlog.isEmpty() || backlog.getAsDouble() == 0;
         }
     }
 
@@ -56,7 +61,7 @@ final class ProfileMetrics {
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new IllegalStateException("could not read " + prometheus + ": " + e, e);
+            throw new IllegalStateException("could not read " + prometheus + ": " + HttpLoad.describe(e), e);
         }
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + prometheus + " answered HTTP " + response.statusCode());
@@ -67,33 +72,45 @@ final class ProfileMetrics {
     }
 
     /**
-     * Polls until the profile builder has caught up with {@code expectedLags} received events (the backlog is 0,
-     * or that many lags were recorded) on two consecutive scrapes with the same lag count, or until
-     * {@code maxWait} has passed; returns the last scrape either way and reports a timeout to {@code progress}.
+     * Polls until the profile builder has caught up with {@code expectedLags} received events, or until
+     * {@code maxWait} has passed, and returns the last scrape either way.
+     *
+     * <p>Caught up means that many lags were recorded. A server that leaves some events out of the profiles
+     * never gets there; it counts as caught up once its backlog is 0 and neither the lag count nor the backlog
+     * has moved for {@value #QUIET_SECONDS} seconds (a backlog of 0 alone may be stale: it is only updated
+     * after a round of the builder). Shortfalls and timeouts are reported to {@code progress}.
      */
     Scrape awaitCaughtUp(long expectedLags, Duration maxWait, Consumer<String> progress) throws InterruptedException {
-        long deadline = System.nanoTime() + maxWait.toNanos();
-        Scrape previous = scrape();
-        if (previous.blind()) {
+        long now = System.nanoTime();
+        long deadline = now + maxWait.toNanos();
+        long quietSince = now;
+        Scrape scrape = scrape();
+        if (scrape.blind()) {
             progress.accept("warning: the server exposes neither " + LAG_COUNT + " nor " + BACKLOG
                     + "; not waiting for profiles");
-            return previous;
+            return scrape;
         }
-        while (true) {
-            Thread.sleep(POLL_INTERVAL.toMillis());
-            Scrape current = scrape();
-            if (previous.caughtUp(expectedLags) && current.caughtUp(expectedLags)
-                    && current.lagCount().equals(previous.lagCount())) {
-                return current;
+        while (!scrape.recordedAtLeast(expectedLags)) {
+            now = System.nanoTime();
+            if (scrape.backlogEmpty() && now - quietSince >= Duration.ofSeconds(QUIET_SECONDS).toNanos()) {
+                progress.accept("warning: profiles idle with " + describe(scrape.lagCount()) + " of " + expectedLags
+                        + " lags recorded");
+                return scrape;
             }
-            if (System.nanoTime() > deadline) {
+            if (now > deadline) {
                 progress.accept("warning: profiles did not catch up within " + maxWait.toSeconds() + " s (backlog "
-                        + describe(current.backlog()) + ", lags recorded " + describe(current.lagCount()) + " of "
+                        + describe(scrape.backlog()) + ", lags recorded " + describe(scrape.lagCount()) + " of "
                         + expectedLags + ")");
-                return current;
+                return scrape;
             }
-            previous = current;
+            Thread.sleep(POLL_INTERVAL.toMillis());
+            Scrape next = scrape();
+            if (!next.lagCount().equals(scrape.lagCount()) || !next.backlog().equals(scrape.backlog())) {
+                quietSince = System.nanoTime();
+            }
+            scrape = next;
         }
+        return scrape;
     }
 
     private static String describe(OptionalDouble value) {

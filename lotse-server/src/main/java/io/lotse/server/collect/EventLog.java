@@ -64,6 +64,30 @@ public class EventLog {
     }
 
     /**
+     * Like {@link #readAfter}, but each payload holds only what identity resolution and profiles use: the ids,
+     * {@code traits}, {@code previousId}, {@code context.traits}, {@code context.device},
+     * {@code context.externalIds}, {@code context.consent} and, for track calls, {@code properties.revenue} and
+     * {@code properties.total}. Reading a fraction of each payload keeps the profile projection ahead of
+     * ingestion.
+     */
+    public List<LoggedEvent> readProfileFieldsAfter(long position, int limit) {
+        return jdbc.sql("SELECT " + PROFILE_COLUMNS + " FROM events WHERE seq > ? ORDER BY seq LIMIT ?")
+                .params(position, limit).query(this::map).list();
+    }
+
+    private static final String PROFILE_COLUMNS = """
+            seq, message_id, type, event, user_id, anonymous_id, occurred_at, received_at,
+            jsonb_build_object(
+                'userId', payload->'userId', 'anonymousId', payload->'anonymousId',
+                'traits', payload->'traits', 'previousId', payload->'previousId',
+                'context', jsonb_build_object(
+                    'traits', payload->'context'->'traits', 'device', payload->'context'->'device',
+                    'externalIds', payload->'context'->'externalIds', 'consent', payload->'context'->'consent'),
+                'properties', CASE WHEN type = 'track' THEN jsonb_build_object(
+                    'revenue', payload->'properties'->'revenue', 'total', payload->'properties'->'total') END
+            )::text""";
+
+    /**
      * Events carrying any of the given user or anonymous ids, newest first, before a log position.
      *
      * @param beforeSeq only events with a lower position; {@code Long.MAX_VALUE} for the newest

@@ -215,7 +215,7 @@ class EventLogWriter implements SmartLifecycle {
         out.write('\t');
         copyField(out, event.receivedAt().toString());
         out.write('\t');
-        copyField(out, json.writeValueAsString(event.payload()));
+        copyBytes(out, json.writeValueAsBytes(event.payload()));
         out.write('\n');
     }
 
@@ -226,7 +226,11 @@ class EventLogWriter implements SmartLifecycle {
             out.write('N');
             return;
         }
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        copyBytes(out, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes UTF-8 bytes in COPY text format; multi-byte sequences never contain the escaped ASCII bytes. */
+    private static void copyBytes(OutputStream out, byte[] bytes) throws IOException {
         int from = 0;
         for (int i = 0; i < bytes.length; i++) {
             byte b = bytes[i];

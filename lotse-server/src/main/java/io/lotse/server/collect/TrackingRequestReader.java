@@ -64,16 +64,17 @@ class TrackingRequestReader {
      * @throws InvalidTrackingRequestException when the request as a whole is unusable
      */
     TrackingRequest read(InputStream body, boolean gzip, @Nullable EventType impliedType) throws IOException {
-        byte[] bytes = readLimited(gzip ? new GZIPInputStream(body) : body);
+        byte[] bytes = readLimited(body, gzip);
         Instant receivedAt = clock.instant();
         return impliedType == null ? readBatch(bytes, receivedAt) : readSingle(bytes, impliedType, receivedAt);
     }
 
-    private static byte[] readLimited(InputStream in) throws IOException {
+    private static byte[] readLimited(InputStream body, boolean gzip) throws IOException {
         byte[] bytes;
-        try (in) {
+        // GZIPInputStream reads the header in its constructor, so a body that is not gzip fails right there
+        try (InputStream in = gzip ? new GZIPInputStream(body) : body) {
             bytes = in.readNBytes(SegmentLimits.MAX_REQUEST_BYTES + 1);
-        } catch (java.util.zip.ZipException e) {
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
             throw new InvalidTrackingRequestException("the body is declared as gzip but is not valid gzip");
         }
         if (bytes.length > SegmentLimits.MAX_REQUEST_BYTES) {

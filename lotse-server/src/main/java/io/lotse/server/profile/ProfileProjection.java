@@ -19,6 +19,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,7 +114,7 @@ class ProfileProjection implements SmartLifecycle {
         List<LoggedEvent> applied = new ArrayList<>();
         Integer read = transactions.execute(status -> {
             long position = lockPosition();
-            List<LoggedEvent> events = eventLog.readAfter(position, batchSize);
+            List<LoggedEvent> events = eventLog.readProfileFieldsAfter(position, batchSize);
             if (events.isEmpty()) {
                 backlog.set(0);
                 return 0;
@@ -164,7 +165,25 @@ class ProfileProjection implements SmartLifecycle {
             involved.add(merge.survivorId());
             involved.add(merge.mergedId());
         }
-        Map<Long, ProfileState> states = new LinkedHashMap<>(store.load(involved));
+        Map<Long, ProfileState> states = new LinkedHashMap<>(store.loadFigures(involved));
+        Set<Long> needDetails = new HashSet<>();
+        for (ProfileMerged merge : resolved.merges()) {
+            needDetails.add(merge.survivorId());
+            needDetails.add(merge.mergedId());
+        }
+        for (LoggedEvent event : identified) {
+            if (ProfileState.touchesDetails(event)) {
+                needDetails.add(resolved.profileBySeq().get(event.seq()));
+            }
+        }
+        Map<Long, ProfileState> detailed = new HashMap<>();
+        needDetails.forEach(id -> {
+            ProfileState state = states.get(id);
+            if (state != null) {
+                detailed.put(id, state);
+            }
+        });
+        store.loadDetails(detailed);
         for (ProfileMerged merge : resolved.merges()) {
             ProfileState survivor = stateOf(states, merge.survivorId(), merge.mergedAt());
             ProfileState merged = states.remove(merge.mergedId());

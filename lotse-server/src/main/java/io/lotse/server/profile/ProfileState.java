@@ -37,6 +37,11 @@ final class ProfileState {
     ObjectNode traits = NODES.objectNode();
     ObjectNode traitTimes = NODES.objectNode();
     ObjectNode consents = NODES.objectNode();
+    /**
+     * Whether traits and consents are loaded. Most events only move the figures, so the projection loads and
+     * writes the JSON columns only for profiles whose traits or consents an event of the batch touches.
+     */
+    boolean detailsLoaded = true;
     final List<TraitChange> traitChanges = new ArrayList<>();
 
     /** A trait took a new value. */
@@ -47,7 +52,16 @@ final class ProfileState {
         this.createdAt = createdAt;
     }
 
+    /** Whether folding this event changes traits or consents, so that they must be loaded first. */
+    static boolean touchesDetails(LoggedEvent event) {
+        return event.type() == EventType.IDENTIFY && event.payload().path("traits") instanceof ObjectNode
+                || !ConsentSignals.of(event.payload()).isEmpty();
+    }
+
     void apply(LoggedEvent event) {
+        if (!detailsLoaded && touchesDetails(event)) {
+            throw new IllegalStateException("traits of profile " + id + " must be loaded before event " + event.seq());
+        }
         Instant at = event.timestamp();
         events++;
         if (lastSeen == null || at.isAfter(lastSeen.plus(SESSION_GAP))) {
@@ -90,6 +104,9 @@ final class ProfileState {
 
     /** Takes over the state of a profile merged into this one. */
     void absorb(ProfileState merged) {
+        if (!detailsLoaded || !merged.detailsLoaded) {
+            throw new IllegalStateException("merging profiles " + merged.id + " into " + id + " needs their traits");
+        }
         events += merged.events;
         sessions += merged.sessions;
         orders += merged.orders;

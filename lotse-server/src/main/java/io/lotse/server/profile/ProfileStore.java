@@ -1,6 +1,7 @@
 package io.lotse.server.profile;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -45,6 +46,55 @@ class ProfileStore {
         return states;
     }
 
+    /** Loads only the figures; traits and consents stay unloaded until {@link #loadDetails} (see ProfileState). */
+    Map<Long, ProfileState> loadFigures(Collection<Long> ids) {
+        Map<Long, ProfileState> states = new HashMap<>();
+        if (ids.isEmpty()) {
+            return states;
+        }
+        jdbc.sql("""
+                        SELECT id, created_at, first_seen, last_seen, event_count, session_count, order_count, revenue
+                        FROM profiles WHERE id = ANY(?)""")
+                .param(ids.toArray(Long[]::new))
+                .query((rs, row) -> {
+                    ProfileState state = figures(rs);
+                    state.detailsLoaded = false;
+                    return states.put(state.id, state);
+                })
+                .list();
+        return states;
+    }
+
+    /** Loads traits, trait times and consents into states loaded with {@link #loadFigures}. */
+    void loadDetails(Map<Long, ProfileState> states) {
+        List<Long> missing = states.values().stream().filter(s -> !s.detailsLoaded).map(s -> s.id).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        jdbc.sql("SELECT id, traits::text, trait_times::text, consents::text FROM profiles WHERE id = ANY(?)")
+                .param(missing.toArray(Long[]::new))
+                .query((rs, row) -> {
+                    ProfileState state = states.get(rs.getLong(1));
+                    state.traits = (ObjectNode) json.readTree(rs.getString(2));
+                    state.traitTimes = (ObjectNode) json.readTree(rs.getString(3));
+                    state.consents = (ObjectNode) json.readTree(rs.getString(4));
+                    state.detailsLoaded = true;
+                    return state;
+                })
+                .list();
+    }
+
+    private static ProfileState figures(ResultSet rs) throws SQLException {
+        ProfileState state = new ProfileState(rs.getLong(1), rs.getTimestamp(2).toInstant());
+        state.firstSeen = rs.getTimestamp(3).toInstant();
+        state.lastSeen = rs.getTimestamp(4).toInstant();
+        state.events = rs.getLong(5);
+        state.sessions = rs.getInt(6);
+        state.orders = rs.getInt(7);
+        state.revenue = rs.getBigDecimal(8);
+        return state;
+    }
+
     private ProfileState map(ResultSet rs) throws SQLException {
         ProfileState state = new ProfileState(rs.getLong(1), rs.getTimestamp(2).toInstant());
         state.firstSeen = rs.getTimestamp(3).toInstant();
@@ -59,18 +109,27 @@ class ProfileStore {
         return state;
     }
 
-    /** Inserts or replaces the given profiles and appends their trait changes to the history. */
+    /**
+     * Inserts or replaces the given profiles and appends their trait changes to the history. Profiles whose
+     * traits were not loaded get a narrow update of their figures only.
+     */
     void save(Collection<ProfileState> states) {
         Timestamp now = Timestamp.from(Instant.now());
-        List<Object[]> rows = new ArrayList<>(states.size());
+        List<Object[]> full = new ArrayList<>();
+        List<Object[]> figures = new ArrayList<>();
         List<Object[]> history = new ArrayList<>();
         for (ProfileState state : states) {
             if (state.firstSeen == null || state.lastSeen == null) {
                 continue;
             }
-            rows.add(new Object[] {state.id, Timestamp.from(state.createdAt), now, Timestamp.from(state.firstSeen),
-                    Timestamp.from(state.lastSeen), state.events, state.sessions, state.orders,
-                    state.revenue.setScale(2, java.math.RoundingMode.HALF_UP),
+            BigDecimal revenue = state.revenue.setScale(2, RoundingMode.HALF_UP);
+            if (!state.detailsLoaded) {
+                figures.add(new Object[] {now, Timestamp.from(state.firstSeen), Timestamp.from(state.lastSeen),
+                        state.events, state.sessions, state.orders, revenue, state.id});
+                continue;
+            }
+            full.add(new Object[] {state.id, Timestamp.from(state.createdAt), now, Timestamp.from(state.firstSeen),
+                    Timestamp.from(state.lastSeen), state.events, state.sessions, state.orders, revenue,
                     json.writeValueAsString(state.traits), json.writeValueAsString(state.traitTimes),
                     json.writeValueAsString(state.consents)});
             for (ProfileState.TraitChange change : state.traitChanges) {
@@ -79,15 +138,22 @@ class ProfileStore {
             }
             state.traitChanges.clear();
         }
-        template.batchUpdate("""
-                INSERT INTO profiles (id, created_at, updated_at, first_seen, last_seen, event_count, session_count,
-                                      order_count, revenue, traits, trait_times, consents)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb)
-                ON CONFLICT (id) DO UPDATE SET created_at = excluded.created_at, updated_at = excluded.updated_at,
-                    first_seen = excluded.first_seen, last_seen = excluded.last_seen,
-                    event_count = excluded.event_count, session_count = excluded.session_count,
-                    order_count = excluded.order_count, revenue = excluded.revenue, traits = excluded.traits,
-                    trait_times = excluded.trait_times, consents = excluded.consents, merged_into = NULL""", rows);
+        if (!figures.isEmpty()) {
+            template.batchUpdate("""
+                    UPDATE profiles SET updated_at = ?, first_seen = ?, last_seen = ?, event_count = ?,
+                        session_count = ?, order_count = ?, revenue = ? WHERE id = ?""", figures);
+        }
+        if (!full.isEmpty()) {
+            template.batchUpdate("""
+                    INSERT INTO profiles (id, created_at, updated_at, first_seen, last_seen, event_count, session_count,
+                                          order_count, revenue, traits, trait_times, consents)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb)
+                    ON CONFLICT (id) DO UPDATE SET created_at = excluded.created_at, updated_at = excluded.updated_at,
+                        first_seen = excluded.first_seen, last_seen = excluded.last_seen,
+                        event_count = excluded.event_count, session_count = excluded.session_count,
+                        order_count = excluded.order_count, revenue = excluded.revenue, traits = excluded.traits,
+                        trait_times = excluded.trait_times, consents = excluded.consents, merged_into = NULL""", full);
+        }
         if (!history.isEmpty()) {
             template.batchUpdate("""
                     INSERT INTO trait_history (profile_id, trait, value, observed_at, seq)
