@@ -16,6 +16,11 @@ public final class ConsentSignals {
 
     /** Purpose to granted, in the order found; empty when the message says nothing about consent. */
     public static Map<String, Boolean> of(JsonNode message) {
+        JsonNode context = message.path("context");
+        JsonNode traits = message.path("traits");
+        if (!context.has("consent") && !context.path("traits").has("consent") && !traits.has("consent")) {
+            return Map.of();
+        }
         Map<String, Boolean> choices = new LinkedHashMap<>();
         collect(message.path("context").path("consent").path("categoryPreferences"), choices);
         collect(message.path("context").path("traits").path("consent"), choices);

@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Reads the identifiers of a person out of a Segment message: user id, anonymous id, email and phone from
- * traits, the device id, and custom ids from {@code context.externalIds}. All values are normalised and junk
+ * the traits of identify calls and from {@code context.traits}, the device id, and custom ids from {@code context.externalIds}. All values are normalised and junk
  * values dropped, so two messages of the same person yield equal identifiers.
  */
 @Component
@@ -52,7 +52,10 @@ public class EventIdentifiers {
         add(identifiers, IdentityType.USER_ID, text(message.get("userId")));
         add(identifiers, IdentityType.ANONYMOUS_ID, text(message.get("anonymousId")));
         JsonNode context = message.path("context");
-        for (JsonNode traits : List.of(message.path("traits"), context.path("traits"))) {
+        // A group call's traits describe the group, not the person.
+        JsonNode ownTraits = "identify".equals(message.path("type").asString("")) ? message.path("traits")
+                : tools.jackson.databind.node.MissingNode.getInstance();
+        for (JsonNode traits : List.of(ownTraits, context.path("traits"))) {
             add(identifiers, IdentityType.EMAIL, text(traits.get("email")));
             add(identifiers, IdentityType.PHONE, text(traits.get("phone")));
         }

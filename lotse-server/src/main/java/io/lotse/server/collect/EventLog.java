@@ -11,7 +11,10 @@ import java.util.concurrent.TimeoutException;
 import io.lotse.server.platform.LotseProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The append-only event log: every collected event, in the order it was committed.
@@ -44,6 +47,11 @@ public class EventLog {
      *                                      assumed stored, and a retry with the same message ids is safe
      */
     public AppendResult append(List<CollectedEvent> events) {
+        return appendStored(events.stream().map(writer::stored).toList());
+    }
+
+    /** Appends events in the stored form the tracking API prepared. */
+    AppendResult appendStored(List<StoredEvent> events) {
         if (events.isEmpty()) {
             return new AppendResult(0, 0);
         }
@@ -65,27 +73,64 @@ public class EventLog {
 
     /**
      * Like {@link #readAfter}, but each payload holds only what identity resolution and profiles use: the ids,
-     * {@code traits}, {@code previousId}, {@code context.traits}, {@code context.device},
+     * {@code traits} of identify calls (and a {@code consent} object in other calls' traits), {@code previousId},
+     * {@code context.traits.email}, {@code .phone} and {@code .consent}, {@code context.device.id},
      * {@code context.externalIds}, {@code context.consent} and, for track calls, {@code properties.revenue} and
-     * {@code properties.total}. Reading a fraction of each payload keeps the profile projection ahead of
-     * ingestion.
+     * {@code properties.total}. The fields are extracted by the database and only non-empty JSON is parsed, so
+     * that the profile projection stays ahead of ingestion.
      */
     public List<LoggedEvent> readProfileFieldsAfter(long position, int limit) {
         return jdbc.sql("SELECT " + PROFILE_COLUMNS + " FROM events WHERE seq > ? ORDER BY seq LIMIT ?")
-                .params(position, limit).query(this::map).list();
+                .params(position, limit).query(this::mapProfileFields).list();
     }
 
     private static final String PROFILE_COLUMNS = """
             seq, message_id, type, event, user_id, anonymous_id, occurred_at, received_at,
-            jsonb_build_object(
-                'userId', payload->'userId', 'anonymousId', payload->'anonymousId',
-                'traits', payload->'traits', 'previousId', payload->'previousId',
-                'context', jsonb_build_object(
-                    'traits', payload->'context'->'traits', 'device', payload->'context'->'device',
-                    'externalIds', payload->'context'->'externalIds', 'consent', payload->'context'->'consent'),
-                'properties', CASE WHEN type = 'track' THEN jsonb_build_object(
-                    'revenue', payload->'properties'->'revenue', 'total', payload->'properties'->'total') END
-            )::text""";
+            CASE WHEN type = 'identify' THEN payload->'traits'
+                 ELSE jsonb_build_object('consent', payload->'traits'->'consent') END::text,
+            payload->>'previousId',
+            payload->'context'->'traits'->>'email', payload->'context'->'traits'->>'phone',
+            (payload->'context'->'traits'->'consent')::text,
+            payload->'context'->'device'->>'id',
+            (payload->'context'->'externalIds')::text,
+            (payload->'context'->'consent')::text,
+            CASE WHEN type = 'track' THEN (payload->'properties'->'revenue')::text END,
+            CASE WHEN type = 'track' THEN (payload->'properties'->'total')::text END""";
+
+    private LoggedEvent mapProfileFields(ResultSet rs, int row) throws SQLException {
+        ObjectNode payload = JsonNodeFactory.instance.objectNode();
+        putText(payload, "type", rs.getString(3));
+        putText(payload, "userId", rs.getString(5));
+        putText(payload, "anonymousId", rs.getString(6));
+        putJson(payload, "traits", rs.getString(9));
+        putText(payload, "previousId", rs.getString(10));
+        ObjectNode context = payload.putObject("context");
+        ObjectNode contextTraits = context.putObject("traits");
+        putText(contextTraits, "email", rs.getString(11));
+        putText(contextTraits, "phone", rs.getString(12));
+        putJson(contextTraits, "consent", rs.getString(13));
+        putText(context.putObject("device"), "id", rs.getString(14));
+        putJson(context, "externalIds", rs.getString(15));
+        putJson(context, "consent", rs.getString(16));
+        ObjectNode properties = payload.putObject("properties");
+        putJson(properties, "revenue", rs.getString(17));
+        putJson(properties, "total", rs.getString(18));
+        return new LoggedEvent(rs.getLong(1), rs.getString(2), EventType.fromWire(rs.getString(3)).orElseThrow(),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(),
+                rs.getTimestamp(8).toInstant(), payload);
+    }
+
+    private static void putText(ObjectNode node, String field, @Nullable String value) {
+        if (value != null) {
+            node.put(field, value);
+        }
+    }
+
+    private void putJson(ObjectNode node, String field, @Nullable String value) {
+        if (value != null && !value.equals("null") && !value.equals("{\"consent\": null}")) {
+            node.set(field, json.readTree(value));
+        }
+    }
 
     /**
      * Events carrying any of the given user or anonymous ids, newest first, before a log position.

@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -46,6 +47,7 @@ class EventLogWriter implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(EventLogWriter.class);
     static final long APPEND_LOCK = 0x4C4F_5453_454C_4F47L; // "LOTSELOG"
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final DataSource dataSource;
     private final JsonMapper json;
@@ -78,9 +80,9 @@ class EventLogWriter implements SmartLifecycle {
      * Queues events for the log; the future completes once they are committed. Rows are encoded here, on the
      * caller's thread, so that the single writer thread only copies bytes.
      */
-    CompletableFuture<AppendResult> submit(List<CollectedEvent> events) {
+    CompletableFuture<AppendResult> submit(List<StoredEvent> events) {
         List<EncodedEvent> batch = new ArrayList<>(events.size());
-        for (CollectedEvent event : events) {
+        for (StoredEvent event : events) {
             batch.add(encode(event));
         }
         var pending = new PendingAppend(batch, new CompletableFuture<>());
@@ -141,16 +143,46 @@ class EventLogWriter implements SmartLifecycle {
         events.publishEvent(new EventsAppended(count));
     }
 
+    /**
+     * Copies the group optimistically: duplicates are rare (client retries), and the unique index checks every
+     * message id during the copy anyway. Only when it finds one is the copy rolled back to a savepoint and
+     * repeated without the ids already logged.
+     */
     private List<AppendResult> append(Connection connection, List<PendingAppend> group)
             throws SQLException, IOException {
         try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
             lock.setLong(1, APPEND_LOCK);
             lock.execute();
         }
+        Set<String> seen = new HashSet<>();
+        boolean repeatedInGroup = false;
+        for (PendingAppend pending : group) {
+            for (EncodedEvent event : pending.events()) {
+                repeatedInGroup |= !seen.add(event.messageId());
+            }
+        }
+        if (!repeatedInGroup) {
+            Savepoint beforeCopy = connection.setSavepoint();
+            try {
+                copy(connection, group, new HashSet<>());
+                connection.releaseSavepoint(beforeCopy);
+                return countStored(group, group.stream().map(p -> p.events().size()).toList());
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+                connection.rollback(beforeCopy);
+            }
+        }
         Set<String> known = existingMessageIds(connection, group);
+        return countStored(group, copy(connection, group, known));
+    }
+
+    /** Copies the events whose message ids are not in {@code known}; returns how many of each append. */
+    private static List<Integer> copy(Connection connection, List<PendingAppend> group, Set<String> known)
+            throws SQLException, IOException {
         ByteArrayOutputStream rows = new ByteArrayOutputStream(1 << 20);
-        List<AppendResult> results = new ArrayList<>(group.size());
-        int total = 0;
+        List<Integer> storedPerAppend = new ArrayList<>(group.size());
         for (PendingAppend pending : group) {
             int storedHere = 0;
             for (EncodedEvent event : pending.events()) {
@@ -159,13 +191,23 @@ class EventLogWriter implements SmartLifecycle {
                     storedHere++;
                 }
             }
-            results.add(new AppendResult(storedHere, pending.events().size() - storedHere));
-            total += storedHere;
+            storedPerAppend.add(storedHere);
         }
-        if (total > 0) {
-            var copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            copy.copyIn("COPY events (message_id, type, event, user_id, anonymous_id, occurred_at, received_at, "
-                    + "payload) FROM STDIN", new java.io.ByteArrayInputStream(rows.toByteArray()));
+        if (rows.size() > 0) {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "COPY events (message_id, type, event, user_id, anonymous_id, occurred_at, received_at, payload)"
+                            + " FROM STDIN", new java.io.ByteArrayInputStream(rows.toByteArray()));
+        }
+        return storedPerAppend;
+    }
+
+    private List<AppendResult> countStored(List<PendingAppend> group, List<Integer> storedPerAppend) {
+        List<AppendResult> results = new ArrayList<>(group.size());
+        int total = 0;
+        for (int i = 0; i < group.size(); i++) {
+            int storedHere = storedPerAppend.get(i);
+            results.add(new AppendResult(storedHere, group.get(i).events().size() - storedHere));
+            total += storedHere;
         }
         int duplicateCount = results.stream().mapToInt(AppendResult::duplicates).sum();
         stored.increment(total);
@@ -190,17 +232,23 @@ class EventLogWriter implements SmartLifecycle {
         return existing;
     }
 
-    private EncodedEvent encode(CollectedEvent event) {
+    /** The stored form of an event that came without one: its payload serialised. */
+    StoredEvent stored(CollectedEvent event) {
+        return new StoredEvent(event, json.writeValueAsBytes(event.payload()));
+    }
+
+    private EncodedEvent encode(StoredEvent stored) {
+        CollectedEvent event = stored.event();
         ByteArrayOutputStream row = new ByteArrayOutputStream(1024);
         try {
-            writeCopyRow(row, event);
+            writeCopyRow(row, event, stored.json());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("in-memory stream cannot fail", e);
         }
         return new EncodedEvent(event.messageId(), row.toByteArray());
     }
 
-    private void writeCopyRow(OutputStream out, CollectedEvent event) throws IOException {
+    private static void writeCopyRow(OutputStream out, CollectedEvent event, byte[] payload) throws IOException {
         copyField(out, event.messageId());
         out.write('\t');
         copyField(out, event.type().wireName());
@@ -215,7 +263,7 @@ class EventLogWriter implements SmartLifecycle {
         out.write('\t');
         copyField(out, event.receivedAt().toString());
         out.write('\t');
-        copyBytes(out, json.writeValueAsBytes(event.payload()));
+        copyBytes(out, payload);
         out.write('\n');
     }
 

@@ -150,24 +150,24 @@ class SegmentController {
             throw new UnknownWriteKeyException();
         }
         rejectedEvents.increment(parsed.rejected().size());
-        List<CollectedEvent> accepted = withoutSuppressed(parsed.accepted());
-        log.append(accepted);
-        return ResponseEntity.ok(new TrackingResponse(true, parsed.accepted().size(), parsed.rejected()));
+        log.appendStored(withoutSuppressed(parsed.stored()));
+        return ResponseEntity.ok(new TrackingResponse(true, parsed.stored().size(), parsed.rejected()));
     }
 
     /** Drops events of erased people, unless the event brings a new consent, which lifts the suppression. */
-    private List<CollectedEvent> withoutSuppressed(List<CollectedEvent> events) {
+    private List<StoredEvent> withoutSuppressed(List<StoredEvent> events) {
         if (suppressions.isEmpty()) {
             return events;
         }
-        List<CollectedEvent> kept = new ArrayList<>(events.size());
-        for (CollectedEvent event : events) {
+        List<StoredEvent> kept = new ArrayList<>(events.size());
+        for (StoredEvent stored : events) {
+            CollectedEvent event = stored.event();
             var ids = identifiers.of(event.payload());
             if (!suppressions.suppresses(ids)) {
-                kept.add(event);
+                kept.add(stored);
             } else if (ConsentSignals.grantsAny(event.payload())) {
                 suppressions.lift(ids);
-                kept.add(event);
+                kept.add(stored);
             } else {
                 suppressedEvents.increment();
             }

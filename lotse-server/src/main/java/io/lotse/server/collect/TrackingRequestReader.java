@@ -5,11 +5,6 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,17 +88,17 @@ class TrackingRequestReader {
         }
         ObjectNode message = (ObjectNode) root;
         String writeKey = textOrNull(message.get("writeKey"));
-        var result = toEvent(message, 0, bytes.length, type, null, null, receivedAt);
+        var result = toEvent(message, bytes, 0, bytes.length, 0, type, null, null, receivedAt);
         if (result instanceof Rejection rejection) {
             throw new InvalidTrackingRequestException(rejection.reason(), List.of(rejection));
         }
-        return new TrackingRequest(writeKey, List.of((CollectedEvent) result), List.of());
+        return new TrackingRequest(writeKey, List.of((StoredEvent) result), List.of());
     }
 
     private TrackingRequest readBatch(byte[] bytes, Instant receivedAt) {
         ObjectNode envelope = JsonNodeFactory.instance.objectNode();
         List<ObjectNode> items = new ArrayList<>();
-        List<Long> sizes = new ArrayList<>();
+        List<long[]> ranges = new ArrayList<>();
         List<Integer> nonObjects = new ArrayList<>();
         boolean sawBatch = false;
         try (JsonParser parser = json.createParser(bytes)) {
@@ -128,11 +123,11 @@ class TrackingRequestReader {
                         long end = parser.currentLocation().getByteOffset();
                         if (item instanceof ObjectNode object) {
                             items.add(object);
-                            sizes.add(end - start);
+                            ranges.add(new long[] {start, end});
                         } else {
                             nonObjects.add(items.size() + nonObjects.size());
                             items.add(null);
-                            sizes.add(0L);
+                            ranges.add(new long[] {0, 0});
                         }
                     }
                 } else {
@@ -152,15 +147,22 @@ class TrackingRequestReader {
         if (batchContext != null && !batchContext.isObject() && !batchContext.isNull()) {
             throw new InvalidTrackingRequestException("the batch 'context' must be an object");
         }
-        String batchSentAt = textOrNull(envelope.get("sentAt"));
-        List<CollectedEvent> accepted = new ArrayList<>(items.size());
+        String batchSentAtText = textOrNull(envelope.get("sentAt"));
+        Instant batchSentAt;
+        try {
+            batchSentAt = batchSentAtText == null ? null : parseInstant(batchSentAtText);
+        } catch (DateTimeParseException e) {
+            throw new InvalidTrackingRequestException("the batch 'sentAt' is not an ISO-8601 date-time");
+        }
+        List<StoredEvent> accepted = new ArrayList<>(items.size());
         List<Rejection> rejected = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             ObjectNode item = items.get(i);
             Object result = item == null
                     ? new Rejection(i, "event must be a JSON object")
-                    : toEvent(item, i, sizes.get(i), null, (ObjectNode) batchContext, batchSentAt, receivedAt);
-            if (result instanceof CollectedEvent event) {
+                    : toEvent(item, bytes, (int) ranges.get(i)[0], (int) ranges.get(i)[1], i, null,
+                            (ObjectNode) batchContext, batchSentAt, receivedAt);
+            if (result instanceof StoredEvent event) {
                 accepted.add(event);
             } else {
                 rejected.add((Rejection) result);
@@ -180,10 +182,16 @@ class TrackingRequestReader {
         }
     }
 
-    /** Validates and normalises one event; returns a {@link CollectedEvent} or a {@link Rejection}. */
-    private Object toEvent(ObjectNode message, int index, long size, @Nullable EventType impliedType,
-                           @Nullable ObjectNode batchContext, @Nullable String batchSentAt, Instant receivedAt) {
-        if (size > SegmentLimits.MAX_EVENT_BYTES) {
+    /**
+     * Validates and normalises one event; returns a {@link StoredEvent} or a {@link Rejection}.
+     *
+     * <p>The stored JSON is the event's own bytes from the request with the normalised fields appended: for a
+     * repeated key {@code jsonb} keeps the last value, so re-serialising the whole event is not needed.
+     */
+    private Object toEvent(ObjectNode message, byte[] body, int start, int end, int index,
+                           @Nullable EventType impliedType,
+                           @Nullable ObjectNode batchContext, @Nullable Instant batchSentAt, Instant receivedAt) {
+        if (end - start > SegmentLimits.MAX_EVENT_BYTES) {
             return new Rejection(index, "event is larger than 32 KB");
         }
         EventType type = impliedType;
@@ -263,8 +271,8 @@ class TrackingRequestReader {
                 original = instant(message, "timestamp");
             }
             sentAt = instant(message, "sentAt");
-            if (sentAt == null && batchSentAt != null) {
-                sentAt = parseBatchSentAt(batchSentAt);
+            if (sentAt == null) {
+                sentAt = batchSentAt;
             }
         } catch (InvalidTimestamp e) {
             return new Rejection(index, "'" + e.field + "' is not an ISO-8601 date-time");
@@ -273,28 +281,62 @@ class TrackingRequestReader {
                 : sentAt == null ? original
                 : receivedAt.minus(Duration.between(original, sentAt));
 
-        message.remove("writeKey");
-        message.put("type", type.wireName());
-        message.put("messageId", messageId);
+        ObjectNode normalised = JsonNodeFactory.instance.objectNode();
+        if (message.has("writeKey")) {
+            message.remove("writeKey");
+            normalised.putNull("writeKey");
+        }
+        normalised.put("type", type.wireName());
+        normalised.put("messageId", messageId);
         if (userId.value() != null) {
-            message.put("userId", userId.value());
+            normalised.put("userId", userId.value());
         }
         if (anonymousId.value() != null) {
-            message.put("anonymousId", anonymousId.value());
+            normalised.put("anonymousId", anonymousId.value());
+        }
+        if (type == EventType.GROUP || type == EventType.ALIAS) {
+            String idField = type == EventType.GROUP ? "groupId" : "previousId";
+            normalised.set(idField, message.get(idField));
         }
         if (batchContext != null) {
-            message.set("context", mergeContext(batchContext, message.get("context")));
+            normalised.set("context", mergeContext(batchContext, message.get("context")));
         }
         if (original != null) {
-            message.put("originalTimestamp", original.toString());
+            normalised.put("originalTimestamp", original.toString());
         }
         if (sentAt != null) {
-            message.put("sentAt", sentAt.toString());
+            normalised.put("sentAt", sentAt.toString());
         }
-        message.put("receivedAt", receivedAt.toString());
-        message.put("timestamp", timestamp.toString());
-        return new CollectedEvent(messageId, type, name, userId.value(), anonymousId.value(), timestamp,
-                receivedAt, message);
+        normalised.put("receivedAt", receivedAt.toString());
+        normalised.put("timestamp", timestamp.toString());
+        message.setAll(normalised);
+        if (normalised.has("writeKey")) {
+            message.remove("writeKey");
+        }
+        byte[] stored = splice(body, start, end, json.writeValueAsBytes(normalised));
+        return new StoredEvent(new CollectedEvent(messageId, type, name, userId.value(), anonymousId.value(),
+                timestamp, receivedAt, message), stored);
+    }
+
+    /** The object at {@code body[start, end)} with the members of {@code overrides} (an object) appended. */
+    static byte[] splice(byte[] body, int start, int end, byte[] overrides) {
+        int close = end - 1;
+        while (close > start && body[close] != '}') {
+            close--;
+        }
+        int last = close - 1;
+        while (last > start && Character.isWhitespace(body[last])) {
+            last--;
+        }
+        boolean empty = last == start;
+        int head = close - start;
+        byte[] spliced = new byte[head + (empty ? 0 : 1) + overrides.length - 1];
+        System.arraycopy(body, start, spliced, 0, head);
+        if (!empty) {
+            spliced[head] = ',';
+        }
+        System.arraycopy(overrides, 1, spliced, head + (empty ? 0 : 1), overrides.length - 1);
+        return spliced;
     }
 
     private static ObjectNode mergeContext(ObjectNode batchContext, @Nullable JsonNode eventContext) {
@@ -354,25 +396,9 @@ class TrackingRequestReader {
         }
     }
 
-    private static Instant parseBatchSentAt(String value) throws InvalidTimestamp {
-        try {
-            return parseInstant(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidTimestamp("sentAt");
-        }
-    }
-
     /** ISO-8601 with offset; without offset it is taken as UTC; a plain date is midnight UTC. */
     static Instant parseInstant(String text) {
-        String value = text.trim();
-        try {
-            return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-        } catch (DateTimeParseException withoutOffset) {
-            if (value.length() <= 10) {
-                return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
-            }
-            return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
-        }
+        return IsoInstants.parse(text);
     }
 
     private static @Nullable String textOrNull(@Nullable JsonNode node) {

@@ -116,7 +116,7 @@ class ProfileStore {
     void save(Collection<ProfileState> states) {
         Timestamp now = Timestamp.from(Instant.now());
         List<Object[]> full = new ArrayList<>();
-        List<Object[]> figures = new ArrayList<>();
+        List<ProfileState> figures = new ArrayList<>();
         List<Object[]> history = new ArrayList<>();
         for (ProfileState state : states) {
             if (state.firstSeen == null || state.lastSeen == null) {
@@ -124,8 +124,7 @@ class ProfileStore {
             }
             BigDecimal revenue = state.revenue.setScale(2, RoundingMode.HALF_UP);
             if (!state.detailsLoaded) {
-                figures.add(new Object[] {now, Timestamp.from(state.firstSeen), Timestamp.from(state.lastSeen),
-                        state.events, state.sessions, state.orders, revenue, state.id});
+                figures.add(state);
                 continue;
             }
             full.add(new Object[] {state.id, Timestamp.from(state.createdAt), now, Timestamp.from(state.firstSeen),
@@ -139,9 +138,7 @@ class ProfileStore {
             state.traitChanges.clear();
         }
         if (!figures.isEmpty()) {
-            template.batchUpdate("""
-                    UPDATE profiles SET updated_at = ?, first_seen = ?, last_seen = ?, event_count = ?,
-                        session_count = ?, order_count = ?, revenue = ? WHERE id = ?""", figures);
+            updateFigures(figures, now);
         }
         if (!full.isEmpty()) {
             template.batchUpdate("""
@@ -159,6 +156,48 @@ class ProfileStore {
                     INSERT INTO trait_history (profile_id, trait, value, observed_at, seq)
                     VALUES (?, ?, ?::jsonb, ?, ?)""", history);
         }
+    }
+
+    /** One statement for all rows: a JDBC batch of updates would still execute one statement per profile. */
+    private void updateFigures(List<ProfileState> states, Timestamp now) {
+        int n = states.size();
+        Long[] ids = new Long[n];
+        Timestamp[] firstSeen = new Timestamp[n];
+        Timestamp[] lastSeen = new Timestamp[n];
+        Long[] events = new Long[n];
+        Integer[] sessions = new Integer[n];
+        Integer[] orders = new Integer[n];
+        BigDecimal[] revenue = new BigDecimal[n];
+        for (int i = 0; i < n; i++) {
+            ProfileState state = states.get(i);
+            ids[i] = state.id;
+            firstSeen[i] = Timestamp.from(java.util.Objects.requireNonNull(state.firstSeen));
+            lastSeen[i] = Timestamp.from(java.util.Objects.requireNonNull(state.lastSeen));
+            events[i] = state.events;
+            sessions[i] = state.sessions;
+            orders[i] = state.orders;
+            revenue[i] = state.revenue.setScale(2, RoundingMode.HALF_UP);
+        }
+        template.execute((java.sql.Connection connection) -> {
+            try (var update = connection.prepareStatement("""
+                    UPDATE profiles p SET updated_at = ?, first_seen = u.first_seen, last_seen = u.last_seen,
+                        event_count = u.event_count, session_count = u.session_count, order_count = u.order_count,
+                        revenue = u.revenue
+                    FROM unnest(?::bigint[], ?::timestamptz[], ?::timestamptz[], ?::bigint[], ?::int[], ?::int[],
+                                ?::numeric[]) AS u(id, first_seen, last_seen, event_count, session_count,
+                                                   order_count, revenue)
+                    WHERE p.id = u.id""")) {
+                update.setTimestamp(1, now);
+                update.setArray(2, connection.createArrayOf("bigint", ids));
+                update.setArray(3, connection.createArrayOf("timestamptz", firstSeen));
+                update.setArray(4, connection.createArrayOf("timestamptz", lastSeen));
+                update.setArray(5, connection.createArrayOf("bigint", events));
+                update.setArray(6, connection.createArrayOf("int4", sessions));
+                update.setArray(7, connection.createArrayOf("int4", orders));
+                update.setArray(8, connection.createArrayOf("numeric", revenue));
+                return update.executeUpdate();
+            }
+        });
     }
 
     /** Marks a profile as merged into another; its own state stays for the record until it is unmerged. */
