@@ -29,7 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
  * The Segment tracking API, so that official Segment libraries work against Lotse pointed only at its host.
  *
  * <p>The write key comes as HTTP Basic user name (empty password) or as {@code writeKey} in the body. A 200
- * answer means every accepted event is committed to the log.
+ * answer means every accepted event is committed to the log. Every path is also served with a trailing slash,
+ * as Segment's API does: the official Java library posts to {@code /v1/import/}.
  */
 @RestController
 @Tag(name = "Tracking", description = "The Segment tracking API")
@@ -60,43 +61,43 @@ class SegmentController {
     record TrackingResponse(boolean success, int accepted, List<Rejection> rejected) {}
 
     @Operation(summary = "Send a batch of events (Segment batch API)")
-    @PostMapping(path = {"/v1/batch", "/v1/b", "/v1/import"})
+    @PostMapping(path = {"/v1/batch", "/v1/batch/", "/v1/b", "/v1/b/", "/v1/import", "/v1/import/"})
     ResponseEntity<TrackingResponse> batch(HttpServletRequest request) throws IOException {
         return handle(request, null);
     }
 
     @Operation(summary = "Identify a person and record their traits")
-    @PostMapping(path = {"/v1/identify", "/v1/i"})
+    @PostMapping(path = {"/v1/identify", "/v1/identify/", "/v1/i", "/v1/i/"})
     ResponseEntity<TrackingResponse> identify(HttpServletRequest request) throws IOException {
         return handle(request, EventType.IDENTIFY);
     }
 
     @Operation(summary = "Record an action")
-    @PostMapping(path = {"/v1/track", "/v1/t"})
+    @PostMapping(path = {"/v1/track", "/v1/track/", "/v1/t", "/v1/t/"})
     ResponseEntity<TrackingResponse> track(HttpServletRequest request) throws IOException {
         return handle(request, EventType.TRACK);
     }
 
     @Operation(summary = "Record a page view")
-    @PostMapping(path = {"/v1/page", "/v1/p"})
+    @PostMapping(path = {"/v1/page", "/v1/page/", "/v1/p", "/v1/p/"})
     ResponseEntity<TrackingResponse> page(HttpServletRequest request) throws IOException {
         return handle(request, EventType.PAGE);
     }
 
     @Operation(summary = "Record a screen view")
-    @PostMapping(path = {"/v1/screen", "/v1/s"})
+    @PostMapping(path = {"/v1/screen", "/v1/screen/", "/v1/s", "/v1/s/"})
     ResponseEntity<TrackingResponse> screen(HttpServletRequest request) throws IOException {
         return handle(request, EventType.SCREEN);
     }
 
     @Operation(summary = "Associate a person with a group")
-    @PostMapping(path = {"/v1/group", "/v1/g"})
+    @PostMapping(path = {"/v1/group", "/v1/group/", "/v1/g", "/v1/g/"})
     ResponseEntity<TrackingResponse> group(HttpServletRequest request) throws IOException {
         return handle(request, EventType.GROUP);
     }
 
     @Operation(summary = "Link a previous id to a user id")
-    @PostMapping(path = {"/v1/alias", "/v1/a"})
+    @PostMapping(path = {"/v1/alias", "/v1/alias/", "/v1/a", "/v1/a/"})
     ResponseEntity<TrackingResponse> alias(HttpServletRequest request) throws IOException {
         return handle(request, EventType.ALIAS);
     }

@@ -33,6 +33,7 @@ class SegmentJavaClientTest {
         String email = userId + "@example.org";
         List<Message> delivered = Collections.synchronizedList(new ArrayList<>());
         List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+        List<String> clientLog = Collections.synchronizedList(new ArrayList<>());
 
         Analytics analytics = Analytics.builder(LotseServerTest.WRITE_KEY)
                 .endpoint("http://localhost:" + port)
@@ -42,12 +43,12 @@ class SegmentJavaClientTest {
                 .log(new com.segment.analytics.Log() {
                     @Override
                     public void print(Level level, String format, Object... args) {
-                        System.err.println("SEGMENT " + level + " " + String.format(format, args));
+                        clientLog.add(level + " " + String.format(format, args));
                     }
 
                     @Override
                     public void print(Level level, Throwable error, String format, Object... args) {
-                        System.err.println("SEGMENT " + level + " " + String.format(format, args) + " " + error);
+                        clientLog.add(level + " " + String.format(format, args) + " " + error);
                     }
                 })
                 .callback(new Callback() {
@@ -74,14 +75,16 @@ class SegmentJavaClientTest {
             analytics.shutdown();
         }
 
+        ServerClient.eventually(() -> delivered.size() + failures.size() == 3 ? true : null);
+        assertThat(failures).as("client log: %s", clientLog).isEmpty();
+        assertThat(delivered).hasSize(3);
+
         ServerClient client = new ServerClient(port);
         JsonNode profile = ServerClient.eventually(() -> {
             var response = client.get("/api/v1/profiles?userId=" + userId);
             return response.status() == 200 && response.json().path("stats").path("events").asLong() == 3
                     ? response.json() : null;
         });
-        assertThat(failures).isEmpty();
-        assertThat(delivered).hasSize(3);
         assertThat(profile.path("traits").path("name").asString()).isEqualTo("Grace Hopper");
         assertThat(profile.path("traits").path("plan").asString()).isEqualTo("pro");
         assertThat(profile.path("stats").path("orders").asInt()).isEqualTo(1);

@@ -1,0 +1,161 @@
+package io.lotse.server.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lotse.server.LotseServerTest;
+import io.lotse.server.ServerClient;
+import io.lotse.server.ServerClient.Response;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** Erasing a person through the API, and what happens when they come back. */
+@LotseServerTest
+class ErasureTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private ServerClient client;
+
+    @BeforeEach
+    void connect() {
+        client = new ServerClient(port);
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID();
+    }
+
+    private void send(String path, String body) {
+        Response response = client.track(path, body);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+    }
+
+    private Response lookup(String param, String value) {
+        return client.get("/api/v1/profiles?" + param + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+    }
+
+    private JsonNode awaitProfile(String param, String value, Predicate<JsonNode> ready) {
+        return ServerClient.eventually(() -> {
+            Response response = lookup(param, value);
+            return response.status() == 200 && ready.test(response.json()) ? response.json() : null;
+        });
+    }
+
+    private double suppressedEvents() {
+        String metrics = client.send(HttpRequest.newBuilder(URI.create(client.base() + "/actuator/prometheus"))
+                .GET().build()).body();
+        Matcher matcher = Pattern.compile("(?m)^lotse_events_suppressed_total(\\{[^}]*})? ([0-9.eE+-]+)$")
+                .matcher(metrics);
+        assertThat(matcher.find()).as("lotse_events_suppressed_total is exposed").isTrue();
+        return Double.parseDouble(matcher.group(2));
+    }
+
+    @Test
+    void erasingRemovesProfileIdentitiesAndEventsAndLaterEventsAreDroppedUntilConsent() {
+        String userId = unique("erase");
+        String anonymousId = unique("anon");
+        String email = userId + "@example.org";
+        send("/v1/identify", """
+                {"userId":"%s","anonymousId":"%s","traits":{"email":"%s","name":"Eve"}}"""
+                .formatted(userId, anonymousId, email));
+        send("/v1/track", "{\"userId\":\"" + userId + "\",\"event\":\"Order Completed\","
+                + "\"properties\":{\"revenue\":12}}");
+        long id = awaitProfile("userId", userId, p -> p.path("stats").path("events").asLong() == 2)
+                .path("id").asLong();
+
+        Response erase = client.admin("DELETE", "/api/v1/profiles/" + id, "");
+
+        assertThat(erase.status()).isEqualTo(204);
+        assertThat(lookup("userId", userId).status()).isEqualTo(404);
+        assertThat(lookup("anonymousId", anonymousId).status()).isEqualTo(404);
+        assertThat(lookup("email", email).status()).isEqualTo(404);
+        assertThat(client.get("/api/v1/profiles/" + id).status()).isEqualTo(404);
+        assertThat(client.get("/api/v1/profiles/" + id + "/events").status()).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT count(*) FROM events WHERE user_id = ? OR anonymous_id = ?")
+                .params(userId, anonymousId).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM identities WHERE profile_id = ?").param(id)
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM suppressions WHERE identifier_hash LIKE ?").param("%" + userId + "%")
+                .query(Long.class).single()).as("only hashes are kept").isZero();
+
+        double suppressedBefore = suppressedEvents();
+        send("/v1/track", "{\"userId\":\"" + userId + "\",\"event\":\"Came Back\"}");
+        send("/v1/page", "{\"anonymousId\":\"" + anonymousId + "\"}");
+        send("/v1/identify", "{\"anonymousId\":\"" + unique("new-device") + "\",\"traits\":{\"email\":\""
+                + email.toUpperCase(java.util.Locale.ROOT) + "\"}}");
+        assertThat(suppressedEvents() - suppressedBefore).isEqualTo(3);
+        assertThat(jdbc.sql("SELECT count(*) FROM events WHERE user_id = ? OR anonymous_id = ?")
+                .params(userId, anonymousId).query(Long.class).single()).as("nothing was stored").isZero();
+
+        String consent = unique("msg");
+        send("/v1/track", """
+                {"userId":"%s","event":"Consented","messageId":"%s",
+                 "context":{"consent":{"categoryPreferences":{"marketing":true}}}}""".formatted(userId, consent));
+        send("/v1/page", "{\"userId\":\"" + userId + "\",\"anonymousId\":\"" + anonymousId + "\"}");
+
+        JsonNode again = awaitProfile("userId", userId, p -> p.path("stats").path("events").asLong() == 2);
+        assertThat(again.path("id").asLong()).isNotEqualTo(id);
+        assertThat(again.path("traits").isEmpty()).as("nothing of the erased profile came back").isTrue();
+        assertThat(again.path("stats").path("orders").asInt()).isZero();
+        assertThat(again.path("consents").path("marketing").path("messageId").asString()).isEqualTo(consent);
+        assertThat(lookup("anonymousId", anonymousId).json().path("id").asLong()).isEqualTo(again.path("id").asLong());
+    }
+
+    @Test
+    void erasingAMergedProfileErasesEveryPartOfThePerson() {
+        String userId = unique("erase-merged");
+        String device = unique("anon");
+        send("/v1/page", "{\"anonymousId\":\"" + device + "\"}");
+        long anonymousProfile = awaitProfile("anonymousId", device, p -> true).path("id").asLong();
+        String otherDevice = unique("anon");
+        send("/v1/identify", "{\"userId\":\"" + userId + "\",\"anonymousId\":\"" + otherDevice + "\"}");
+        awaitProfile("userId", userId, p -> true);
+        send("/v1/identify", "{\"userId\":\"" + userId + "\",\"anonymousId\":\"" + device + "\"}");
+        long id = awaitProfile("userId", userId, p -> p.path("stats").path("events").asLong() == 3)
+                .path("id").asLong();
+
+        assertThat(client.admin("DELETE", "/api/v1/profiles/" + anonymousProfile, "").status())
+                .as("the id of a merged profile leads to the person").isEqualTo(204);
+
+        assertThat(lookup("userId", userId).status()).isEqualTo(404);
+        assertThat(lookup("anonymousId", device).status()).isEqualTo(404);
+        assertThat(lookup("anonymousId", otherDevice).status()).isEqualTo(404);
+        assertThat(client.get("/api/v1/profiles/" + id).status()).isEqualTo(404);
+        assertThat(client.get("/api/v1/profiles/" + anonymousProfile).status()).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT count(*) FROM events WHERE anonymous_id IN (?, ?) OR user_id = ?")
+                .params(device, otherDevice, userId).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void erasingAnUnknownProfileIsNotFound() {
+        Response response = client.admin("DELETE", "/api/v1/profiles/" + Long.MAX_VALUE, "");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.json().path("status").asInt()).isEqualTo(404);
+    }
+
+    @Test
+    void erasingNeedsTheAdminToken() {
+        Response response = client.send(HttpRequest.newBuilder(URI.create(client.base() + "/api/v1/profiles/1"))
+                .header("Authorization", "Bearer lt_not_the_token").DELETE().build());
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.json().path("status").asInt()).isEqualTo(401);
+    }
+}
