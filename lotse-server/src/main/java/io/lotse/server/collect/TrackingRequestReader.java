@@ -75,6 +75,11 @@ class TrackingRequestReader {
         if (bytes.length > SegmentLimits.MAX_REQUEST_BYTES) {
             throw new InvalidTrackingRequestException("the request is larger than 500 KB; send smaller batches");
         }
+        if (bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF) {
+            // a UTF-8 byte order mark: Jackson skips it, but its byte offsets then no longer match the body, and
+            // PostgreSQL does not take it as part of a JSON value
+            bytes = java.util.Arrays.copyOfRange(bytes, 3, bytes.length);
+        }
         if (bytes.length == 0) {
             throw new InvalidTrackingRequestException("the request body is empty");
         }
@@ -147,6 +152,19 @@ class TrackingRequestReader {
         if (batchContext != null && !batchContext.isObject() && !batchContext.isNull()) {
             throw new InvalidTrackingRequestException("the batch 'context' must be an object");
         }
+        if (batchContext instanceof ObjectNode) {
+            // merged into every event, so it must be storable too
+            String unstorable;
+            try {
+                byte[] context = json.writeValueAsBytes(batchContext);
+                unstorable = unstorable(context, 0, context.length);
+            } catch (JacksonException e) {
+                unstorable = e.getOriginalMessage();
+            }
+            if (unstorable != null) {
+                throw new InvalidTrackingRequestException("the batch 'context' cannot be stored: " + unstorable);
+            }
+        }
         String batchSentAtText = textOrNull(envelope.get("sentAt"));
         Instant batchSentAt;
         try {
@@ -193,6 +211,10 @@ class TrackingRequestReader {
                            @Nullable ObjectNode batchContext, @Nullable Instant batchSentAt, Instant receivedAt) {
         if (end - start > SegmentLimits.MAX_EVENT_BYTES) {
             return new Rejection(index, "event is larger than 32 KB");
+        }
+        String unstorable = unstorable(body, start, end);
+        if (unstorable != null) {
+            return new Rejection(index, unstorable);
         }
         EventType type = impliedType;
         if (type == null) {
@@ -281,11 +303,10 @@ class TrackingRequestReader {
                 : sentAt == null ? original
                 : receivedAt.minus(Duration.between(original, sentAt));
 
+        // The write key is a secret and must not reach the log; events that carry it (the browser library puts
+        // it in every call) are serialised whole instead of spliced.
+        boolean carriesWriteKey = message.remove("writeKey") != null;
         ObjectNode normalised = JsonNodeFactory.instance.objectNode();
-        if (message.has("writeKey")) {
-            message.remove("writeKey");
-            normalised.putNull("writeKey");
-        }
         normalised.put("type", type.wireName());
         normalised.put("messageId", messageId);
         if (userId.value() != null) {
@@ -310,12 +331,133 @@ class TrackingRequestReader {
         normalised.put("receivedAt", receivedAt.toString());
         normalised.put("timestamp", timestamp.toString());
         message.setAll(normalised);
-        if (normalised.has("writeKey")) {
-            message.remove("writeKey");
-        }
-        byte[] stored = splice(body, start, end, json.writeValueAsBytes(normalised));
+        byte[] stored = carriesWriteKey ? json.writeValueAsBytes(message)
+                : splice(body, start, end, json.writeValueAsBytes(normalised));
         return new StoredEvent(new CollectedEvent(messageId, type, name, userId.value(), anonymousId.value(),
                 timestamp, receivedAt, message), stored);
+    }
+
+    /**
+     * Why the log could not hold this JSON although Jackson read it, or {@code null}: PostgreSQL's {@code jsonb}
+     * refuses the escaped NUL character and unpaired surrogate escapes, it writes numbers out in full so that a
+     * large exponent makes them unreadable (see {@link #storableNumber}), and the database refuses UTF-8 that
+     * Jackson decodes leniently (overlong forms, code points above U+10FFFF).
+     * Such an event must be rejected on its own; stored, it would fail the whole group commit and every request
+     * waiting on it. One pass over bytes that Jackson has already found to be well-formed JSON.
+     */
+    static @Nullable String unstorable(byte[] json, int start, int end) {
+        boolean inString = false;
+        for (int i = start; i < end; i++) {
+            byte value = json[i];
+            if (value == '"') {
+                inString = !inString;
+                continue;
+            }
+            if (!inString) {
+                if (value == '-' || (value >= '0' && value <= '9')) {
+                    int after = i;
+                    while (after < end && isNumberByte(json[after])) {
+                        after++;
+                    }
+                    if (!storableNumber(json, i, after)) {
+                        return "the event contains a number out of the storable range";
+                    }
+                    i = after - 1;
+                }
+                continue;
+            }
+            if (value >= 0 && value != '\\') {
+                continue;
+            }
+            if (value == '\\') {
+                if (i + 5 >= end || json[i + 1] != 'u') {
+                    i++; // a one-character escape such as \\ or \"
+                    continue;
+                }
+                int unit = hex4(json, i + 2);
+                if (unit == 0) {
+                    return "the event contains the character \\u0000, which cannot be stored";
+                }
+                if (unit >= 0xD800 && unit <= 0xDBFF) {
+                    int low = i + 11 < end && json[i + 6] == '\\' && json[i + 7] == 'u' ? hex4(json, i + 8) : -1;
+                    if (low < 0xDC00 || low > 0xDFFF) {
+                        return UNPAIRED_SURROGATE;
+                    }
+                    i += 11;
+                } else if (unit >= 0xDC00 && unit <= 0xDFFF) {
+                    return UNPAIRED_SURROGATE;
+                } else {
+                    i += 5;
+                }
+                continue;
+            }
+            int lead = value & 0xFF;
+            int next = i + 1 < end ? json[i + 1] & 0xFF : 0;
+            if (lead == 0xC0 || lead == 0xC1 || lead >= 0xF5 || (lead == 0xE0 && next < 0xA0)
+                    || (lead == 0xF0 && next < 0x90) || (lead == 0xF4 && next >= 0x90)
+                    || (lead == 0xED && next >= 0xA0)) {
+                return "the event is not valid UTF-8";
+            }
+        }
+        return null;
+    }
+
+    private static boolean isNumberByte(byte value) {
+        return (value >= '0' && value <= '9') || value == '-' || value == '+' || value == '.' || value == 'e'
+                || value == 'E';
+    }
+
+    /**
+     * Whether the JSON number at {@code json[from, to)} can be stored and read back: {@code jsonb} keeps numbers
+     * without exponent, so {@code 1e1000} comes back as 1,001 digits, more than Jackson reads (1,000), which would
+     * stop everything that reads the event; beyond that {@code numeric} overflows. The digits the number has
+     * when written out in full are limited to 990 (about 1e989, far beyond any double), with room for sign and point.
+     */
+    private static boolean storableNumber(byte[] json, int from, int to) {
+        int i = json[from] == '-' ? from + 1 : from;
+        long integerDigits = 0;
+        for (; i < to && json[i] >= '0' && json[i] <= '9'; i++) {
+            integerDigits++;
+        }
+        long fractionDigits = 0;
+        if (i < to && json[i] == '.') {
+            for (i++; i < to && json[i] >= '0' && json[i] <= '9'; i++) {
+                fractionDigits++;
+            }
+        }
+        long exponent = 0;
+        if (i < to && (json[i] == 'e' || json[i] == 'E')) {
+            i++;
+            boolean negative = i < to && json[i] == '-';
+            if (i < to && (json[i] == '-' || json[i] == '+')) {
+                i++;
+            }
+            for (int digits = 0; i < to && json[i] >= '0' && json[i] <= '9'; i++) {
+                if (++digits > 6) {
+                    return false;
+                }
+                exponent = exponent * 10 + (json[i] - '0');
+            }
+            exponent = negative ? -exponent : exponent;
+        }
+        return Math.max(1, integerDigits + exponent) + Math.max(0, fractionDigits - exponent) <= MAX_NUMBER_DIGITS;
+    }
+
+    private static final int MAX_NUMBER_DIGITS = 990;
+
+    private static final String UNPAIRED_SURROGATE =
+            "the event contains an unpaired surrogate escape (half a character), which cannot be stored";
+
+    private static int hex4(byte[] json, int from) {
+        int unit = 0;
+        for (int i = from; i < from + 4; i++) {
+            int digit = Character.digit(json[i], 16);
+            if (digit < 0) {
+                return -1;
+            }
+            unit = unit * 16 + digit;
+        }
+        return unit;
     }
 
     /** The object at {@code body[start, end)} with the members of {@code overrides} (an object) appended. */

@@ -16,6 +16,7 @@ import java.util.zip.GZIPOutputStream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The Segment request reader on its own, with a fixed clock so that every stamped time is known. */
@@ -32,6 +33,11 @@ class TrackingRequestReaderTest {
 
     private TrackingRequest read(String json, @Nullable EventType type) throws IOException {
         return reader.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), false, type);
+    }
+
+    /** The JSON text that goes into the log, read back as PostgreSQL's jsonb does: the last of repeated keys wins. */
+    private static JsonNode storedJson(TrackingRequest request, int index) {
+        return JsonMapper.builder().build().readTree(request.stored().get(index).json());
     }
 
     private CollectedEvent onlyEvent(TrackingRequest request) {
@@ -161,10 +167,12 @@ class TrackingRequestReaderTest {
 
         @Test
         void writeKeyInTheBodyIsReturnedButNotStored() throws IOException {
-            TrackingRequest request = read("{\"writeKey\":\"wk\",\"userId\":\"u\",\"event\":\"E\"}", EventType.TRACK);
+            TrackingRequest request = read("{\"writeKey\":\"wk_secret\",\"userId\":\"u\",\"event\":\"E\"}",
+                    EventType.TRACK);
 
-            assertThat(request.writeKey()).isEqualTo("wk");
+            assertThat(request.writeKey()).isEqualTo("wk_secret");
             assertThat(onlyEvent(request).payload().has("writeKey")).isFalse();
+            assertThat(storedJson(request, 0).has("writeKey")).as("the secret is not stored").isFalse();
             assertThat(onlyEvent(request).type()).isEqualTo(EventType.TRACK);
             assertThat(onlyEvent(request).event()).isEqualTo("E");
         }
@@ -316,6 +324,137 @@ class TrackingRequestReaderTest {
             }
             return "{\"batch\":[" + String.join(",", items) + "]}";
         }
+    }
+
+    @Nested
+    class StoredForm {
+
+        @Test
+        void theStoredJsonIsTheEventWithItsNormalisedFieldsWinning() throws IOException {
+            TrackingRequest request = batch("""
+                    {"context":{"ip":"10.0.0.1"},"batch":[ {"type":"TRACK","userId":42,"event":"Nested",
+                       "properties":{"cart":{"items":[{"sku":"a"}]}},"context":{"locale":"de"} } ,
+                      {"type":"page","anonymousId":"a"}
+                    ]}""");
+
+            JsonNode first = storedJson(request, 0);
+            assertThat(first.path("type").stringValue()).isEqualTo("track");
+            assertThat(first.path("userId").stringValue()).isEqualTo("42");
+            assertThat(first.path("properties").path("cart").path("items").get(0).path("sku").stringValue())
+                    .isEqualTo("a");
+            assertThat(first.path("context").path("ip").stringValue()).isEqualTo("10.0.0.1");
+            assertThat(first.path("context").path("locale").stringValue()).isEqualTo("de");
+            assertThat(first.path("receivedAt").stringValue()).isEqualTo(NOW.toString());
+            assertThat(storedJson(request, 1).path("messageId").stringValue())
+                    .isEqualTo(request.accepted().get(1).messageId());
+        }
+
+        @Test
+        void aByteOrderMarkBeforeTheBodyIsIgnored() throws IOException {
+            TrackingRequest single = reader.read(new ByteArrayInputStream(bytes(BOM,
+                    "{\"userId\":\"u\",\"event\":\"Marked\"}")), false, EventType.TRACK);
+            TrackingRequest batch = reader.read(new ByteArrayInputStream(bytes(BOM,
+                    "{\"batch\":[{\"type\":\"track\",\"userId\":\"u\",\"event\":\"Marked\"}]}")), false, null);
+
+            for (TrackingRequest request : List.of(single, batch)) {
+                assertThat(onlyEvent(request).event()).isEqualTo("Marked");
+                assertThat(storedJson(request, 0).path("event").stringValue()).isEqualTo("Marked");
+                assertThat(request.stored().get(0).json()[0]).isEqualTo((byte) '{');
+            }
+        }
+    }
+
+    @Nested
+    class Unstorable {
+
+        private String reasonFor(byte[] json) {
+            return TrackingRequestReader.unstorable(json, 0, json.length);
+        }
+
+        private String reasonFor(String json) {
+            return reasonFor(json.getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Test
+        void theEscapedNulCharacterIsUnstorable() {
+            assertThat(reasonFor("{\"a\":\"x\\u0000y\"}")).contains("\\u0000");
+            assertThat(reasonFor("{\"a\\u0000\":1}")).contains("\\u0000");
+        }
+
+        @Test
+        void anEscapedBackslashFollowedByU0000IsJustText() {
+            assertThat(reasonFor("{\"a\":\"C:\\\\u0000\"}")).isNull();
+            assertThat(reasonFor("{\"a\":\"\\\"\\u0041\\n\"}")).isNull();
+        }
+
+        @Test
+        void unpairedSurrogateEscapesAreUnstorable() {
+            assertThat(reasonFor("{\"a\":\"\\ud83d\"}")).contains("surrogate");
+            assertThat(reasonFor("{\"a\":\"\\uD83Dx\"}")).contains("surrogate");
+            assertThat(reasonFor("{\"a\":\"\\ude00\"}")).contains("surrogate");
+            assertThat(reasonFor("{\"a\":\"\\ud83d\\u0041\"}")).contains("surrogate");
+            assertThat(reasonFor("{\"a\":\"\\ud83d\\ude00 \\uD83D\\uDE00\"}")).isNull();
+        }
+
+        @Test
+        void utf8ThatJacksonToleratesButPostgresqlRefusesIsUnstorable() {
+            assertThat(reasonFor(bytes("{\"a\":\"", new byte[] {(byte) 0xC0, (byte) 0x80}, "\"}")))
+                    .as("overlong NUL").contains("UTF-8");
+            assertThat(reasonFor(bytes("{\"a\":\"", new byte[] {(byte) 0xE0, (byte) 0x80, (byte) 0xAF}, "\"}")))
+                    .as("overlong slash").contains("UTF-8");
+            assertThat(reasonFor(bytes("{\"a\":\"", new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+                    "\"}"))).as("above U+10FFFF").contains("UTF-8");
+            assertThat(reasonFor("{\"a\":\"Grüße 👋 ✓\"}")).isNull();
+        }
+
+        @Test
+        void numbersTooLongWhenWrittenOutInFullAreUnstorable() {
+            // jsonb writes numbers without exponent; Jackson reads at most 1,000 digits back
+            assertThat(reasonFor("{\"n\":1e1000000}")).contains("number");
+            assertThat(reasonFor("{\"n\":1e1000}")).contains("number");
+            assertThat(reasonFor("{\"n\":-2.5E-1001}")).contains("number");
+            assertThat(reasonFor("{\"n\":[1,1e+998]}")).contains("number");
+            assertThat(reasonFor("{\"n\":0." + "1".repeat(500) + "e-500}")).contains("number");
+        }
+
+        @Test
+        void ordinaryAndLargeButStorableNumbersAreFine() {
+            assertThat(reasonFor("{\"n\":-12.5e+3,\"m\":0,\"k\":[1,2.0,3E-5],\"t\":true,\"z\":null}")).isNull();
+            assertThat(reasonFor("{\"max\":1.7976931348623157E308,\"min\":4.9E-324,\"big\":1e989}")).isNull();
+            assertThat(reasonFor("{\"n\":0." + "1".repeat(989) + "}")).isNull();
+            assertThat(reasonFor("{\"text\":\"1e1000000 \\\" 1e1000000\",\"1e9999999\":1}"))
+                    .as("digits inside strings are text").isNull();
+        }
+
+        @Test
+        void anUnstorableEventIsRejectedOnItsOwn() throws IOException {
+            TrackingRequest request = reader.read(new ByteArrayInputStream(bytes(
+                    "{\"batch\":[{\"type\":\"track\",\"userId\":\"u\",\"event\":\"Nul\",\"properties\":"
+                            + "{\"a\":\"\\u0000\"}},{\"type\":\"page\",\"userId\":\"u\",\"name\":\"",
+                    new byte[] {(byte) 0xC0, (byte) 0xAF}, "\"},{\"type\":\"page\",\"userId\":\"u\"}]}")),
+                    false, null);
+
+            assertThat(request.accepted()).hasSize(1);
+            assertThat(request.rejected()).extracting(Rejection::index).containsExactly(0, 1);
+        }
+
+        @Test
+        void anUnstorableBatchContextRejectsTheRequest() {
+            assertThatThrownBy(() -> batch("{\"context\":{\"ip\":\"\\u0000\"},"
+                    + "\"batch\":[{\"type\":\"page\",\"anonymousId\":\"a\"}]}"))
+                    .isInstanceOf(InvalidTrackingRequestException.class)
+                    .hasMessageContaining("the batch 'context' cannot be stored");
+        }
+    }
+
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    private static byte[] bytes(Object... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (Object part : parts) {
+            out.writeBytes(part instanceof byte[] raw ? raw : part.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
     }
 
     static byte[] gzip(String text) throws IOException {

@@ -107,14 +107,38 @@ class ErasureTest {
         send("/v1/track", """
                 {"userId":"%s","event":"Consented","messageId":"%s",
                  "context":{"consent":{"categoryPreferences":{"marketing":true}}}}""".formatted(userId, consent));
+        // having consented again, the person is tracked with every identifier they had
         send("/v1/page", "{\"userId\":\"" + userId + "\",\"anonymousId\":\"" + anonymousId + "\"}");
+        send("/v1/identify", "{\"anonymousId\":\"" + anonymousId + "\",\"traits\":{\"email\":\"" + email + "\"}}");
 
-        JsonNode again = awaitProfile("userId", userId, p -> p.path("stats").path("events").asLong() == 2);
+        JsonNode again = awaitProfile("userId", userId, p -> p.path("stats").path("events").asLong() == 3);
         assertThat(again.path("id").asLong()).isNotEqualTo(id);
-        assertThat(again.path("traits").isEmpty()).as("nothing of the erased profile came back").isTrue();
+        assertThat(again.path("traits").has("name")).as("nothing of the erased profile came back").isFalse();
+        assertThat(lookup("email", email).json().path("id").asLong()).isEqualTo(again.path("id").asLong());
         assertThat(again.path("stats").path("orders").asInt()).isZero();
         assertThat(again.path("consents").path("marketing").path("messageId").asString()).isEqualTo(consent);
         assertThat(lookup("anonymousId", anonymousId).json().path("id").asLong()).isEqualTo(again.path("id").asLong());
+    }
+
+    @Test
+    void aNewConsentLiftsOnlyTheSuppressionOfThePersonWhoGaveIt() {
+        String returning = unique("returning");
+        String staying = unique("staying-away");
+        for (String userId : new String[] {returning, staying}) {
+            send("/v1/identify", "{\"userId\":\"" + userId + "\"}");
+            long id = awaitProfile("userId", userId, p -> true).path("id").asLong();
+            assertThat(client.admin("DELETE", "/api/v1/profiles/" + id, "").status()).isEqualTo(204);
+        }
+
+        send("/v1/identify", "{\"userId\":\"" + returning + "\",\"traits\":{\"consent\":{\"marketing\":true}}}");
+        double suppressedBefore = suppressedEvents();
+        send("/v1/track", "{\"userId\":\"" + staying + "\",\"event\":\"Still Erased\"}");
+        send("/v1/track", "{\"userId\":\"" + returning + "\",\"event\":\"Back\"}");
+
+        assertThat(suppressedEvents() - suppressedBefore).isEqualTo(1);
+        awaitProfile("userId", returning, p -> p.path("stats").path("events").asLong() == 2);
+        assertThat(jdbc.sql("SELECT count(*) FROM events WHERE user_id = ?").param(staying).query(Long.class).single())
+                .isZero();
     }
 
     @Test
