@@ -121,26 +121,43 @@ class EventLogWriter implements SmartLifecycle {
 
     private void write(List<PendingAppend> group, int count) {
         long start = System.nanoTime();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                List<AppendResult> results = append(connection, group);
-                connection.commit();
-                for (int i = 0; i < group.size(); i++) {
-                    group.get(i).done().complete(results.get(i));
-                }
-            } catch (SQLException | IOException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
+        try {
+            commit(group);
         } catch (SQLException | IOException | RuntimeException e) {
-            log.error("Could not append {} events to the log", count, e);
-            group.forEach(p -> p.done().completeExceptionally(e));
+            if (group.size() == 1) {
+                log.error("Could not append {} events to the log", count, e);
+                group.get(0).done().completeExceptionally(e);
+                return;
+            }
+            // One request's events may be what the database refused; write each request on its own so that
+            // only that request fails and the others of the group are still acknowledged.
+            log.warn("Appending a group of {} requests failed ({}); writing them one by one", group.size(),
+                    e.toString());
+            for (PendingAppend pending : group) {
+                write(List.of(pending), pending.events().size());
+            }
             return;
         }
         appendTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         groupSize.record(count);
         events.publishEvent(new EventsAppended(count));
+    }
+
+    private void commit(List<PendingAppend> group) throws SQLException, IOException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            List<AppendResult> results;
+            try {
+                results = append(connection, group);
+                connection.commit();
+            } catch (SQLException | IOException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+            for (int i = 0; i < group.size(); i++) {
+                group.get(i).done().complete(results.get(i));
+            }
+        }
     }
 
     /**
