@@ -26,6 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -45,6 +47,7 @@ public class IdentityResolution {
     private final ApplicationEventPublisher events;
     private final IdentityLimits limits;
     private final ProfileIdAllocator allocator;
+    private final IdentityCache cache = new IdentityCache(2_000_000);
     private final Counter mergesCounter;
     private final MeterRegistry meters;
 
@@ -67,7 +70,18 @@ public class IdentityResolution {
      * is matched against existing user ids as well.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public ResolvedBatch resolve(List<Sighting> sightings) {
+    public ResolvedBatch resolve(List<Sighting> sightings, long fromPosition, long toPosition) {
+        cache.beginRound(fromPosition);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status == STATUS_COMMITTED) {
+                    cache.committed(toPosition);
+                } else {
+                    cache.clear();
+                }
+            }
+        });
         Set<Identifier> wanted = new LinkedHashSet<>();
         for (Sighting sighting : sightings) {
             for (Identifier identifier : sighting.identifiers()) {
@@ -78,7 +92,7 @@ public class IdentityResolution {
             }
         }
         IdentityGraph graph = new IdentityGraph(limits, allocator::next);
-        load(graph, wanted);
+        Set<Long> loaded = load(graph, wanted);
 
         Map<Long, Long> profileBySeq = new LinkedHashMap<>();
         List<PendingMerge> merges = new ArrayList<>();
@@ -121,38 +135,87 @@ public class IdentityResolution {
         }
         insertIdentities(attached.values(), graph);
         recordRefusals(refusals, refusalSeq);
+        remember(graph, loaded, created, merges);
         done.forEach(events::publishEvent);
         mergesCounter.increment(done.size());
         return new ResolvedBatch(profileBySeq, done, created);
     }
 
-    private void load(IdentityGraph graph, Set<Identifier> wanted) {
-        if (wanted.isEmpty()) {
-            return;
+    /**
+     * Loads into the graph every profile owning one of the wanted identifiers, from the cache where it holds them
+     * and from the database otherwise, with all their identifiers and separations.
+     *
+     * @return the profiles loaded
+     */
+    private Set<Long> load(IdentityGraph graph, Set<Identifier> wanted) {
+        Set<Long> owners = new HashSet<>();
+        List<Identifier> unknown = new ArrayList<>();
+        for (Identifier identifier : wanted) {
+            Long owner = cache.owner(identifier);
+            if (owner != null) {
+                owners.add(owner);
+            } else {
+                unknown.add(identifier);
+            }
         }
-        String[] types = wanted.stream().map(id -> id.type().name()).toArray(String[]::new);
-        String[] values = wanted.stream().map(Identifier::value).toArray(String[]::new);
-        List<Long> owners = jdbc.sql("""
-                        SELECT DISTINCT i.profile_id FROM identities i
-                        JOIN unnest(?::text[], ?::text[]) AS w(type, value) ON i.type = w.type AND i.value = w.value""")
-                .params(types, values).query(Long.class).list();
-        if (owners.isEmpty()) {
-            return;
+        if (!unknown.isEmpty()) {
+            String[] types = unknown.stream().map(id -> id.type().name()).toArray(String[]::new);
+            String[] values = unknown.stream().map(Identifier::value).toArray(String[]::new);
+            List<Long> fromDatabase = jdbc.sql("""
+                            SELECT DISTINCT i.profile_id FROM identities i
+                            JOIN unnest(?::text[], ?::text[]) AS w(type, value) ON i.type = w.type AND i.value = w.value""")
+                    .params(types, values).query(Long.class).list();
+            List<Long> missing = fromDatabase.stream().filter(id -> !cache.holds(id)).toList();
+            if (!missing.isEmpty()) {
+                Map<Long, Set<Identifier>> byProfile = new HashMap<>();
+                jdbc.sql("SELECT profile_id, type, value FROM identities WHERE profile_id = ANY(?)")
+                        .param(missing.toArray(Long[]::new))
+                        .query((rs, row) -> byProfile.computeIfAbsent(rs.getLong(1), id -> new LinkedHashSet<>())
+                                .add(new Identifier(IdentityType.of(rs.getString(2)), rs.getString(3))))
+                        .list();
+                byProfile.forEach(cache::put);
+            }
+            owners.addAll(fromDatabase);
         }
-        Long[] ownerIds = owners.toArray(Long[]::new);
-        Map<Long, List<Identifier>> byProfile = new HashMap<>();
-        jdbc.sql("SELECT profile_id, type, value FROM identities WHERE profile_id = ANY(?)")
-                .param(ownerIds)
-                .query((rs, row) -> byProfile.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
-                        .add(new Identifier(IdentityType.of(rs.getString(2)), rs.getString(3))))
-                .list();
-        byProfile.forEach(graph::load);
-        jdbc.sql("SELECT profile_a, profile_b FROM profile_separations WHERE profile_a = ANY(?) OR profile_b = ANY(?)")
-                .params(ownerIds, ownerIds)
-                .query((rs, row) -> {
-                    graph.separate(rs.getLong(1), rs.getLong(2));
-                    return null;
-                }).list();
+        if (!cache.separationsLoaded()) {
+            Map<Long, Set<Long>> separations = new HashMap<>();
+            jdbc.sql("SELECT profile_a, profile_b FROM profile_separations").query((rs, row) -> {
+                separations.computeIfAbsent(rs.getLong(1), id -> new HashSet<>()).add(rs.getLong(2));
+                separations.computeIfAbsent(rs.getLong(2), id -> new HashSet<>()).add(rs.getLong(1));
+                return null;
+            }).list();
+            cache.separations(separations);
+        }
+        for (long owner : owners) {
+            graph.load(owner, cache.identifiersOf(owner));
+            for (long other : cache.separatedFrom(owner)) {
+                graph.separate(owner, other);
+            }
+        }
+        return owners;
+    }
+
+    /** Keeps the round's outcome in the cache: new and changed profiles, merged ones gone. */
+    private void remember(IdentityGraph graph, Set<Long> loaded, Set<Long> created, List<PendingMerge> merges) {
+        Set<Long> live = graph.profiles();
+        Set<Long> touched = new HashSet<>(loaded);
+        touched.addAll(created);
+        for (long profile : touched) {
+            if (live.contains(profile)) {
+                cache.put(profile, graph.identifiersOf(profile));
+            } else {
+                cache.remove(profile);
+            }
+        }
+        boolean separationsMoved = merges.stream().anyMatch(m -> cache.hasSeparations(m.merge().mergedId()));
+        if (separationsMoved) {
+            cache.clear();
+        }
+    }
+
+    /** Forgets the cached graph; for changes to identities outside the projection. */
+    private void identitiesChangedElsewhere() {
+        cache.clear();
     }
 
     private ProfileMerged applyMerge(PendingMerge pending) {
@@ -271,6 +334,7 @@ public class IdentityResolution {
                     .params(frontier.toArray(Long[]::new), id).query(Long.class).list()
                     .stream().filter(restoredFamily::add).toList();
         }
+        identitiesChangedElsewhere();
         jdbc.sql("UPDATE identities SET profile_id = ? WHERE profile_id = ? AND origin_profile_id = ANY(?)")
                 .params(restored, survivorId, restoredFamily.toArray(Long[]::new)).update();
         jdbc.sql("UPDATE profile_merges SET undone_at = now(), undone_reason = 'unmerged through the API' WHERE id = ?")
@@ -287,6 +351,7 @@ public class IdentityResolution {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Identifier> erase(long profileId) {
+        identitiesChangedElsewhere();
         List<Identifier> removed = jdbc.sql("DELETE FROM identities WHERE profile_id = ? RETURNING type, value")
                 .param(profileId)
                 .query((rs, row) -> new Identifier(IdentityType.of(rs.getString(1)), rs.getString(2))).list();

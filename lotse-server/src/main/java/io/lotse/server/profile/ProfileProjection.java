@@ -119,8 +119,8 @@ class ProfileProjection implements SmartLifecycle {
                 backlog.set(0);
                 return 0;
             }
-            apply(events);
             long newPosition = events.get(events.size() - 1).seq();
+            apply(events, position, newPosition);
             jdbc.sql("UPDATE log_consumers SET position = ? WHERE name = ?").params(newPosition, CONSUMER).update();
             backlog.set(events.size() < batchSize ? 0 : Math.max(0, eventLog.head() - newPosition));
             applied.addAll(events);
@@ -139,7 +139,7 @@ class ProfileProjection implements SmartLifecycle {
                 .query(Long.class).single();
     }
 
-    private void apply(List<LoggedEvent> events) {
+    private void apply(List<LoggedEvent> events, long fromPosition, long toPosition) {
         List<Sighting> sightings = new ArrayList<>(events.size());
         List<LoggedEvent> identified = new ArrayList<>(events.size());
         for (LoggedEvent event : events) {
@@ -158,7 +158,7 @@ class ProfileProjection implements SmartLifecycle {
             sightings.add(new Sighting(event.seq(), event.messageId(), event.timestamp(), ids));
             identified.add(event);
         }
-        ResolvedBatch resolved = identities.resolve(sightings);
+        ResolvedBatch resolved = identities.resolve(sightings, fromPosition, toPosition);
 
         Set<Long> involved = new HashSet<>(resolved.profileBySeq().values());
         for (ProfileMerged merge : resolved.merges()) {

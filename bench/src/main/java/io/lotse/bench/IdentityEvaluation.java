@@ -1,0 +1,192 @@
+package io.lotse.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Measures identity resolution against a simulated shop's ground truth: sends the shop's events to a running
+ * server in time order, waits until every event is in a profile, and compares the profiles that the identifiers
+ * ended up in with the true persons behind them.
+ *
+ * <p>Pairwise precision is the share of identifier pairs placed in one profile that belong to one person;
+ * pairwise recall is the share of identifier pairs of one person that were placed in one profile. An identifier
+ * of the truth that Lotse holds in no profile (a blocklisted value, say) counts as a profile of its own.
+ *
+ * <p>Last line of output: {@code {"identifiers": N, "persons": N, "profiles": N, "unresolved": N,
+ * "pairwise_precision": X, "pairwise_recall": X}}.
+ */
+public final class IdentityEvaluation {
+
+    private static final int BATCH = 500;
+
+    private IdentityEvaluation() {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = parse(args);
+        URI url = URI.create(required(options, "url"));
+        String writeKey = required(options, "write-key");
+        Path dataDir = Path.of(required(options, "data-dir"));
+        Path shop = Path.of(required(options, "shop"));
+
+        int sent = send(url, writeKey, shop.resolve("events.jsonl"));
+        progress("sent " + sent + " events; waiting for the profiles");
+        Properties credentials = new Properties();
+        credentials.setProperty("user", "postgres");
+        try (Connection db = DriverManager.getConnection(CopyBaseline.jdbcUrl(dataDir), credentials)) {
+            awaitProjection(db);
+            Map<String, Long> profileOf = profiles(db);
+            Map<String, String> personOf = truth(shop.resolve("truth").resolve("identities.csv"));
+            PairCounts counts = PairCounts.of(personOf, profileOf);
+            System.out.println(String.format(Locale.ROOT,
+                    "{\"identifiers\": %d, \"persons\": %d, \"profiles\": %d, \"unresolved\": %d, "
+                            + "\"pairwise_precision\": %.4f, \"pairwise_recall\": %.4f}",
+                    counts.identifiers(), counts.persons(), counts.profiles(), counts.unresolved(),
+                    counts.precision(), counts.recall()));
+        }
+    }
+
+    private static int send(URI url, String writeKey, Path events) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        String authorization = "Basic " + Base64.getEncoder()
+                .encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8));
+        int sent = 0;
+        List<String> batch = new ArrayList<>(BATCH);
+        try (BufferedReader lines = Files.newBufferedReader(events, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (!line.isBlank()) {
+                    batch.add(line);
+                }
+                if (batch.size() == BATCH) {
+                    sent += post(http, url, authorization, batch);
+                    batch.clear();
+                }
+            }
+        }
+        if (!batch.isEmpty()) {
+            sent += post(http, url, authorization, batch);
+        }
+        return sent;
+    }
+
+    private static int post(HttpClient http, URI url, String authorization, List<String> batch)
+            throws IOException, InterruptedException {
+        String body = "{\"batch\":[" + String.join(",", batch) + "]}";
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(url.resolve("/v1/batch"))
+                        .header("Authorization", authorization).header("Content-Type", "application/json")
+                        .timeout(Duration.ofSeconds(60))
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("the server answered " + response.statusCode() + ": " + response.body());
+        }
+        if (response.body().contains("\"index\"")) {
+            progress("some events were rejected: " + response.body());
+        }
+        return batch.size();
+    }
+
+    private static void awaitProjection(Connection db) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (single(db, "SELECT (SELECT coalesce(max(seq), 0) FROM events) - position FROM log_consumers "
+                    + "WHERE name = 'profiles'") == 0) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the profiles did not catch up with the log within 30 minutes");
+    }
+
+    private static long single(Connection db, String sql) throws SQLException {
+        try (Statement statement = db.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Lotse's placement: normalised identifier ({@code type:value}) to profile. */
+    private static Map<String, Long> profiles(Connection db) throws SQLException {
+        Map<String, Long> profileOf = new HashMap<>();
+        try (Statement statement = db.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT type, value, profile_id FROM identities")) {
+            while (rs.next()) {
+                profileOf.put(rs.getString(1) + ":" + rs.getString(2), rs.getLong(3));
+            }
+        }
+        return profileOf;
+    }
+
+    /** The truth: identifier ({@code type:value}, normalised as Lotse does for emails) to person. */
+    static Map<String, String> truth(Path identities) throws IOException {
+        Map<String, String> personOf = new HashMap<>();
+        List<String> lines = Files.readAllLines(identities, StandardCharsets.UTF_8);
+        String[] header = lines.get(0).split(",");
+        int type = indexOf(header, "identifier_type");
+        int value = indexOf(header, "identifier");
+        int person = indexOf(header, "person_id");
+        for (String line : lines.subList(1, lines.size())) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] cells = line.split(",", -1);
+            String kind = cells[type].trim();
+            String identifier = kind.equals("email") ? cells[value].trim().toLowerCase(Locale.ROOT)
+                    : cells[value].trim();
+            personOf.put(kind + ":" + identifier, cells[person].trim());
+        }
+        return personOf;
+    }
+
+    private static int indexOf(String[] header, String column) {
+        for (int i = 0; i < header.length; i++) {
+            if (header[i].trim().equals(column)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("the truth file has no column '" + column + "'");
+    }
+
+    private static Map<String, String> parse(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected --name value pairs, got '" + args[i] + "'");
+            }
+            options.put(args[i].substring(2), args[++i]);
+        }
+        return options;
+    }
+
+    private static String required(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("--" + name + " is required");
+        }
+        return value;
+    }
+
+    private static void progress(String line) {
+        System.err.println(line);
+    }
+}
