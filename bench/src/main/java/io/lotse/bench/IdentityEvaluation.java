@@ -22,22 +22,34 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Consumer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Measures identity resolution against a simulated shop's ground truth: sends the shop's events to a running
  * server in time order, waits until every event is in a profile, and compares the profiles that the identifiers
  * ended up in with the true persons behind them.
  *
- * <p>Pairwise precision is the share of identifier pairs placed in one profile that belong to one person;
- * pairwise recall is the share of identifier pairs of one person that were placed in one profile. An identifier
- * of the truth that Lotse holds in no profile (a blocklisted value, say) counts as a profile of its own.
+ * <p>Pairwise precision is the share of identifier pairs placed in one profile that belong to one person.
+ * Pairwise recall is the share of identifier pairs that belong to one person <em>and that the events tie
+ * together</em> (a chain of events each carrying identifiers of that person) which were placed in one profile:
+ * a device on which a person never signed in carries no evidence of who they are, so no deterministic resolver
+ * can be expected to link it. {@code pairwise_recall_all_pairs} counts every pair of one person, evidence or
+ * not. Only identifiers seen in the events count; one that Lotse holds in no profile (a blocklisted value, say)
+ * counts as a profile of its own.
  *
  * <p>Last line of output: {@code {"identifiers": N, "persons": N, "profiles": N, "unresolved": N,
- * "pairwise_precision": X, "pairwise_recall": X}}.
+ * "pairwise_precision": X, "pairwise_recall": X, "pairwise_recall_all_pairs": X}}.
  */
 public final class IdentityEvaluation {
 
     private static final int BATCH = 500;
+    /** Below the tracking API's 500 KB per request, with room for the envelope. */
+    private static final int MAX_BATCH_BYTES = 450 * 1024;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private IdentityEvaluation() {}
 
@@ -48,45 +60,89 @@ public final class IdentityEvaluation {
         Path dataDir = Path.of(required(options, "data-dir"));
         Path shop = Path.of(required(options, "shop"));
 
-        int sent = send(url, writeKey, shop.resolve("events.jsonl"));
+        Map<String, String> personOf = truth(shop.resolve("truth").resolve("identities.csv"));
+        Set<String> seen = new HashSet<>();
+        Linkage evidence = new Linkage();
+        int sent = send(url, writeKey, shop.resolve("events.jsonl"), identifiers -> {
+            seen.addAll(identifiers);
+            for (int i = 1; i < identifiers.size(); i++) {
+                String person = personOf.get(identifiers.get(0));
+                if (person != null && person.equals(personOf.get(identifiers.get(i)))) {
+                    evidence.link(identifiers.get(0), identifiers.get(i));
+                }
+            }
+        });
         progress("sent " + sent + " events; waiting for the profiles");
         Properties credentials = new Properties();
         credentials.setProperty("user", "postgres");
         try (Connection db = DriverManager.getConnection(CopyBaseline.jdbcUrl(dataDir), credentials)) {
             awaitProjection(db);
             Map<String, Long> profileOf = profiles(db);
-            Map<String, String> personOf = truth(shop.resolve("truth").resolve("identities.csv"));
-            PairCounts counts = PairCounts.of(personOf, profileOf);
+            // Only what the events showed can be resolved; also count what Lotse holds in normalised form.
+            personOf.keySet().removeIf(id -> !seen.contains(id) && !profileOf.containsKey(id));
+            Map<String, String> groupOf = new HashMap<>();
+            personOf.keySet().forEach(id -> groupOf.put(id, evidence.find(id)));
+            PairCounts byPerson = PairCounts.of(personOf, profileOf);
+            PairCounts byEvidence = PairCounts.of(groupOf, profileOf);
             System.out.println(String.format(Locale.ROOT,
                     "{\"identifiers\": %d, \"persons\": %d, \"profiles\": %d, \"unresolved\": %d, "
-                            + "\"pairwise_precision\": %.4f, \"pairwise_recall\": %.4f}",
-                    counts.identifiers(), counts.persons(), counts.profiles(), counts.unresolved(),
-                    counts.precision(), counts.recall()));
+                            + "\"pairwise_precision\": %.4f, \"pairwise_recall\": %.4f, "
+                            + "\"pairwise_recall_all_pairs\": %.4f}",
+                    byPerson.identifiers(), byPerson.persons(), byPerson.profiles(), byPerson.unresolved(),
+                    byPerson.precision(), byEvidence.recall(), byPerson.recall()));
         }
     }
 
-    private static int send(URI url, String writeKey, Path events) throws IOException, InterruptedException {
+    private static int send(URI url, String writeKey, Path events, Consumer<List<String>> identifiersOfEach)
+            throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         String authorization = "Basic " + Base64.getEncoder()
                 .encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8));
         int sent = 0;
         List<String> batch = new ArrayList<>(BATCH);
+        int bytes = 0;
         try (BufferedReader lines = Files.newBufferedReader(events, StandardCharsets.UTF_8)) {
             String line;
             while ((line = lines.readLine()) != null) {
-                if (!line.isBlank()) {
-                    batch.add(line);
+                if (line.isBlank()) {
+                    continue;
                 }
-                if (batch.size() == BATCH) {
+                int size = line.getBytes(StandardCharsets.UTF_8).length + 1;
+                if (batch.size() == BATCH || bytes + size > MAX_BATCH_BYTES) {
                     sent += post(http, url, authorization, batch);
                     batch.clear();
+                    bytes = 0;
                 }
+                batch.add(line);
+                bytes += size;
+                identifiersOfEach.accept(identifiersOf(JSON.readTree(line)));
             }
         }
         if (!batch.isEmpty()) {
             sent += post(http, url, authorization, batch);
         }
         return sent;
+    }
+
+    /** The identifiers an event carries, as {@code type:value} in the truth's spelling. */
+    static List<String> identifiersOf(JsonNode event) {
+        List<String> seen = new ArrayList<>();
+        add(seen, "user_id", event.path("userId"));
+        add(seen, "anonymous_id", event.path("anonymousId"));
+        add(seen, "device_id", event.path("context").path("device").path("id"));
+        for (JsonNode traits : List.of(event.path("context").path("traits"),
+                "identify".equals(event.path("type").asString("")) ? event.path("traits") : event.path("none"))) {
+            add(seen, "email", traits.path("email"));
+            add(seen, "phone", traits.path("phone"));
+        }
+        return seen;
+    }
+
+    private static void add(List<String> seen, String type, JsonNode value) {
+        if (value.isString() || value.isNumber()) {
+            String text = value.asString().trim();
+            seen.add(type + ":" + (type.equals("email") ? text.toLowerCase(Locale.ROOT) : text));
+        }
     }
 
     private static int post(HttpClient http, URI url, String authorization, List<String> batch)
