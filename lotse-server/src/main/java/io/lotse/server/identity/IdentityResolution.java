@@ -281,6 +281,23 @@ public class IdentityResolution {
                 .params(identifier.type().name(), identifier.value()).query(Long.class).optional();
     }
 
+    /** Which of the identifiers some profile holds; one query per 10,000 identifiers. */
+    public Set<Identifier> held(Collection<Identifier> identifiers) {
+        List<Identifier> all = List.copyOf(new LinkedHashSet<>(identifiers));
+        Set<Identifier> held = new HashSet<>();
+        for (int from = 0; from < all.size(); from += 10_000) {
+            List<Identifier> chunk = all.subList(from, Math.min(all.size(), from + 10_000));
+            jdbc.sql("""
+                            SELECT i.type, i.value FROM identities i
+                            JOIN unnest(?::text[], ?::text[]) AS w(type, value) ON i.type = w.type AND i.value = w.value""")
+                    .params(chunk.stream().map(id -> id.type().name()).toArray(String[]::new),
+                            chunk.stream().map(Identifier::value).toArray(String[]::new))
+                    .query((rs, row) -> held.add(new Identifier(IdentityType.of(rs.getString(1)), rs.getString(2))))
+                    .list();
+        }
+        return held;
+    }
+
     /** Every identifier of a profile, oldest first. */
     public List<IdentityRecord> identitiesOf(long profileId) {
         return jdbc.sql("""

@@ -27,8 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -48,8 +46,6 @@ class Importer {
     static final int APPEND_CHUNK = 5_000;
     private static final int PREVIEW_EVENTS = 5;
     private static final int LOGGED_ORDERS_LIMIT = 10_000;
-    /** Concurrent profile lookups; the connection pool holds 10 connections. */
-    private static final int LOOKUP_THREADS = 4;
 
     /**
      * What to import.
@@ -228,29 +224,9 @@ class Importer {
     /** Profiles and erasures. */
     private final class PeopleInLotse implements RowProcessor.People {
 
-        /**
-         * Looks the identifiers up on a few threads at once: each lookup is one indexed query, and its round trip,
-         * not the database, is what takes the time.
-         */
         @Override
         public Set<Identifier> known(Collection<Identifier> wanted) {
-            List<Identifier> all = List.copyOf(wanted);
-            if (all.size() < 1_000) {
-                return all.stream().filter(id -> identities.profileOf(id).isPresent()).collect(Collectors.toSet());
-            }
-            ForkJoinPool pool = new ForkJoinPool(LOOKUP_THREADS);
-            try {
-                return pool.submit(() -> all.parallelStream().filter(id -> identities.profileOf(id).isPresent())
-                        .collect(Collectors.toSet())).get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while looking up profiles", e);
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException runtime ? runtime
-                        : new IllegalStateException("could not look up profiles", e.getCause());
-            } finally {
-                pool.shutdown();
-            }
+            return identities.held(wanted);
         }
 
         @Override
