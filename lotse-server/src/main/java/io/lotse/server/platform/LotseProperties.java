@@ -52,5 +52,5 @@ public record LotseProperties(
     public record Ingest(
             @DefaultValue("10000") int maxEventsPerAppend,
             @DefaultValue("30s") Duration appendTimeout,
-            @DefaultValue("20000") int profileBatchSize) {}
+            @DefaultValue("10000") int profileBatchSize) {}
 }
