@@ -1,5 +1,6 @@
 package io.lotse.simulator;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -51,6 +52,14 @@ public final class ShopSimulation {
     public SimulationSummary run(ShopSink sink) {
         Objects.requireNonNull(sink, "sink");
         return new ShopRun(info(), historyDays, sink).run();
+    }
+
+    /**
+     * Live traffic after this shop's history: visits of its people stamped with the clock's current time. Building
+     * it takes about as long as creating the customers; the history itself is not replayed.
+     */
+    public LiveShop live(Clock clock) {
+        return new LiveShop(info(), historyDays, clock);
     }
 
     /** Configures a simulation; every setting has a default. */
