@@ -98,8 +98,7 @@ public class IdentityResolution {
         List<PendingMerge> merges = new ArrayList<>();
         Map<Identifier, NewIdentity> attached = new LinkedHashMap<>();
         Set<Long> created = new HashSet<>();
-        List<Observation.Refusal> refusals = new ArrayList<>();
-        Map<Observation.Refusal, Long> refusalSeq = new HashMap<>();
+        List<SeenRefusal> refusals = new ArrayList<>();
         for (Sighting sighting : sightings) {
             Observation observation = graph.observe(sighting.identifiers());
             profileBySeq.put(sighting.seq(), observation.profileId());
@@ -114,8 +113,7 @@ public class IdentityResolution {
                 merges.add(new PendingMerge(merge, sighting));
             }
             for (Observation.Refusal refusal : observation.refusals()) {
-                refusals.add(refusal);
-                refusalSeq.put(refusal, sighting.seq());
+                refusals.add(new SeenRefusal(refusal, sighting.seq()));
             }
         }
         // An earlier event of this batch may have gone to a profile merged later in the same batch.
@@ -134,7 +132,7 @@ public class IdentityResolution {
             done.add(applyMerge(pending));
         }
         insertIdentities(attached.values(), graph);
-        recordRefusals(refusals, refusalSeq);
+        recordRefusals(refusals);
         remember(graph, loaded, created, merges);
         done.forEach(events::publishEvent);
         mergesCounter.increment(done.size());
@@ -257,22 +255,31 @@ public class IdentityResolution {
                 VALUES (?, ?, ?, ?, ?, ?)""", rows);
     }
 
-    private void recordRefusals(List<Observation.Refusal> refusals, Map<Observation.Refusal, Long> seqs) {
+    /**
+     * Counts refused links, one row per profile pair, identifier and reason. Repeats within the batch are summed
+     * first: one multi-row upsert may not touch the same row twice.
+     */
+    private void recordRefusals(List<SeenRefusal> refusals) {
         if (refusals.isEmpty()) {
             return;
         }
-        List<Object[]> rows = new ArrayList<>(refusals.size());
-        for (Observation.Refusal refusal : refusals) {
-            long seq = seqs.get(refusal);
-            rows.add(new Object[] {refusal.profileId(), refusal.otherProfile(), refusal.identifier().toString(),
-                    refusal.reason().name(), seq, seq});
-            meters.counter("lotse.identity.refusals", "reason", refusal.reason().name()).increment();
+        Map<Observation.Refusal, long[]> byKey = new LinkedHashMap<>();
+        for (SeenRefusal seen : refusals) {
+            long[] firstLastCount = byKey.computeIfAbsent(seen.refusal(), key -> new long[] {seen.seq(), seen.seq(), 0});
+            firstLastCount[1] = Math.max(firstLastCount[1], seen.seq());
+            firstLastCount[2]++;
+            meters.counter("lotse.identity.refusals", "reason", seen.refusal().reason().name()).increment();
         }
+        List<Object[]> rows = new ArrayList<>(byKey.size());
+        byKey.forEach((refusal, firstLastCount) -> rows.add(new Object[] {refusal.profileId(), refusal.otherProfile(),
+                refusal.identifier().toString(), refusal.reason().name(), firstLastCount[0], firstLastCount[1],
+                firstLastCount[2]}));
         template.batchUpdate("""
                 INSERT INTO identity_refusals (profile_id, other_profile, identifier, reason, first_seq, last_seq, occurrences)
-                VALUES (?, ?, ?, ?, ?, ?, 1)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (profile_id, other_profile, identifier, reason)
-                DO UPDATE SET last_seq = excluded.last_seq, occurrences = identity_refusals.occurrences + 1""", rows);
+                DO UPDATE SET last_seq = excluded.last_seq,
+                              occurrences = identity_refusals.occurrences + excluded.occurrences""", rows);
     }
 
     /** The live profile owning an identifier. */
@@ -384,4 +391,6 @@ public class IdentityResolution {
     private record NewIdentity(Identifier identifier, long origin, Instant firstSeen, long seq) {}
 
     private record PendingMerge(Observation.Merge merge, Sighting cause) {}
+
+    private record SeenRefusal(Observation.Refusal refusal, long seq) {}
 }

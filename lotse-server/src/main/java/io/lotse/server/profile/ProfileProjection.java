@@ -91,10 +91,19 @@ class ProfileProjection implements SmartLifecycle {
         wakeUp.release();
     }
 
+    /**
+     * Runs rounds until stopped. A round that fails is retried with a tenth of the events, down to a single
+     * event; an event that still fails three times is skipped (logged and counted), so that one bad event can
+     * never stop every profile from being updated.
+     */
     private void runLoop() {
+        int limit = batchSize;
+        int failuresOfOne = 0;
         while (running) {
             try {
-                int processed = round();
+                int processed = round(limit);
+                limit = batchSize;
+                failuresOfOne = 0;
                 if (processed < batchSize) {
                     wakeUp.tryAcquire(250, TimeUnit.MILLISECONDS);
                     wakeUp.drainPermits();
@@ -103,18 +112,25 @@ class ProfileProjection implements SmartLifecycle {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                log.error("Profile projection round failed; retrying in a second", e);
+                log.error("Profile projection round of up to {} events failed", limit, e);
+                if (limit > 1) {
+                    limit = Math.max(1, limit / 10);
+                } else if (++failuresOfOne >= 3) {
+                    skipNextEvent();
+                    failuresOfOne = 0;
+                    limit = batchSize;
+                }
                 sleepQuietly();
             }
         }
     }
 
-    /** Applies the next batch of events; returns how many were read. */
-    int round() {
+    /** Applies up to {@code limit} next events; returns how many were read. */
+    private int round(int limit) {
         List<LoggedEvent> applied = new ArrayList<>();
         Integer read = transactions.execute(status -> {
             long position = lockPosition();
-            List<LoggedEvent> events = eventLog.readProfileFieldsAfter(position, batchSize);
+            List<LoggedEvent> events = eventLog.readProfileFieldsAfter(position, limit);
             if (events.isEmpty()) {
                 backlog.set(0);
                 return 0;
@@ -122,7 +138,7 @@ class ProfileProjection implements SmartLifecycle {
             long newPosition = events.get(events.size() - 1).seq();
             apply(events, position, newPosition);
             jdbc.sql("UPDATE log_consumers SET position = ? WHERE name = ?").params(newPosition, CONSUMER).update();
-            backlog.set(events.size() < batchSize ? 0 : Math.max(0, eventLog.head() - newPosition));
+            backlog.set(events.size() < limit ? 0 : Math.max(0, eventLog.head() - newPosition));
             applied.addAll(events);
             return events.size();
         });
@@ -131,6 +147,21 @@ class ProfileProjection implements SmartLifecycle {
             lag.record(Duration.between(event.receivedAt(), now));
         }
         return read == null ? 0 : read;
+    }
+
+    private void skipNextEvent() {
+        transactions.executeWithoutResult(status -> {
+            long position = lockPosition();
+            List<LoggedEvent> next = eventLog.readProfileFieldsAfter(position, 1);
+            if (!next.isEmpty()) {
+                LoggedEvent event = next.get(0);
+                log.error("Skipping event {} (message id {}) for profiles: it failed every time", event.seq(),
+                        event.messageId());
+                skipped.increment();
+                jdbc.sql("UPDATE log_consumers SET position = ? WHERE name = ?").params(event.seq(), CONSUMER)
+                        .update();
+            }
+        });
     }
 
     /** Locks this consumer's position for the current transaction and returns it. */

@@ -147,6 +147,23 @@ class IdentityResolutionApiTest {
     }
 
     @Test
+    void aRefusedLinkRepeatedWithinOneBatchIsCountedAndProfilesKeepUpdating() {
+        String device = unique("shared-laptop");
+        String alice = unique("alice");
+        String bob = unique("bob");
+        send("/v1/identify", "{\"anonymousId\":\"" + device + "\",\"userId\":\"" + alice + "\"}");
+        awaitProfile("userId", alice, p -> events(p) == 1);
+        send("/v1/batch", """
+                {"batch":[
+                  {"type":"identify","anonymousId":"%1$s","userId":"%2$s"},
+                  {"type":"track","anonymousId":"%1$s","userId":"%2$s","event":"Played"},
+                  {"type":"track","anonymousId":"%1$s","userId":"%2$s","event":"Paused"}]}""".formatted(device, bob));
+
+        JsonNode bobs = awaitProfile("userId", bob, p -> events(p) == 3);
+        assertThat(identities(bobs)).doesNotContain("user_id:" + alice);
+    }
+
+    @Test
     void blocklistedJunkValuesDoNotJoinPeople() {
         String first = unique("user");
         String second = unique("user");
