@@ -68,6 +68,34 @@ public final class ServerClient {
         }
     }
 
+    /** A fresh id with a readable prefix, so that tests sharing one database never see each other's data. */
+    public static String unique(String prefix) {
+        return prefix + "-" + java.util.UUID.randomUUID();
+    }
+
+    /** POSTs a tracking call and fails the test unless it is accepted. */
+    public void sendOk(String path, String body) {
+        Response response = track(path, body);
+        if (response.status() != 200) {
+            throw new AssertionError("tracking call to " + path + " answered " + response.status() + ": "
+                    + response.body());
+        }
+    }
+
+    /** Looks a profile up by one identifier, e.g. {@code lookup("email", "ada@example.org")}. */
+    public Response lookup(String param, String value) {
+        return get("/api/v1/profiles?" + param + "="
+                + java.net.URLEncoder.encode(value, StandardCharsets.UTF_8));
+    }
+
+    /** Waits until the profile holding an identifier exists and satisfies {@code ready}; returns it. */
+    public JsonNode awaitProfile(String param, String value, java.util.function.Predicate<JsonNode> ready) {
+        return eventually(() -> {
+            Response response = lookup(param, value);
+            return response.status() == 200 && ready.test(response.json()) ? response.json() : null;
+        });
+    }
+
     public static String basic(String user) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":").getBytes(StandardCharsets.UTF_8));
     }

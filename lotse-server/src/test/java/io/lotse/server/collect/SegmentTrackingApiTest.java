@@ -8,7 +8,6 @@ import io.lotse.server.ServerClient;
 import io.lotse.server.ServerClient.Response;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,8 +18,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,10 +39,6 @@ class SegmentTrackingApiTest {
         client = new ServerClient(port);
     }
 
-    private static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID();
-    }
-
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(client.base() + path)).timeout(Duration.ofSeconds(30));
     }
@@ -58,16 +51,8 @@ class SegmentTrackingApiTest {
         assertThat(problem.path("detail").asString()).isNotBlank();
     }
 
-    private JsonNode awaitProfile(String param, String value, Predicate<JsonNode> ready) {
-        String path = "/api/v1/profiles?" + param + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
-        return ServerClient.eventually(() -> {
-            Response response = client.get(path);
-            return response.status() == 200 && ready.test(response.json()) ? response.json() : null;
-        });
-    }
-
     private JsonNode awaitEvents(String userId, long count) {
-        return awaitProfile("userId", userId, p -> p.path("stats").path("events").asLong() == count);
+        return client.awaitProfile("userId", userId, p -> p.path("stats").path("events").asLong() == count);
     }
 
     private List<JsonNode> timeline(long profileId) {
@@ -84,14 +69,14 @@ class SegmentTrackingApiTest {
 
     @Test
     void everyCallTypeIsAcceptedOnItsLongAndShortPath() {
-        String userId = unique("paths");
+        String userId = ServerClient.unique("paths");
         Map<String, String> calls = new java.util.LinkedHashMap<>();
         calls.put("identify", "{\"userId\":\"%s\",\"traits\":{\"name\":\"Paths\"}}");
         calls.put("track", "{\"userId\":\"%s\",\"event\":\"Clicked\"}");
         calls.put("page", "{\"userId\":\"%s\",\"name\":\"Home\"}");
         calls.put("screen", "{\"userId\":\"%s\",\"name\":\"Start\"}");
         calls.put("group", "{\"userId\":\"%s\",\"groupId\":\"acme\"}");
-        calls.put("alias", "{\"userId\":\"%s\",\"previousId\":\"" + unique("previous") + "\"}");
+        calls.put("alias", "{\"userId\":\"%s\",\"previousId\":\"" + ServerClient.unique("previous") + "\"}");
         for (var call : calls.entrySet()) {
             String body = call.getValue().formatted(userId);
             for (String path : List.of("/v1/" + call.getKey(), "/v1/" + call.getKey().charAt(0))) {
@@ -133,7 +118,7 @@ class SegmentTrackingApiTest {
 
     @Test
     void writeKeyMayComeInTheBodyOfATextPlainRequest() {
-        String userId = unique("body-key");
+        String userId = ServerClient.unique("body-key");
         Response response = client.send(request("/v1/t")
                 .header("Content-Type", "text/plain;charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"writeKey\":\"" + LotseServerTest.WRITE_KEY
@@ -163,7 +148,7 @@ class SegmentTrackingApiTest {
 
     @Test
     void gzipCompressedBodiesAreAccepted() throws IOException {
-        String userId = unique("gzip");
+        String userId = ServerClient.unique("gzip");
         byte[] body = TrackingRequestReaderTest.gzip("{\"batch\":[{\"type\":\"track\",\"userId\":\"" + userId
                 + "\",\"event\":\"Compressed\"},{\"type\":\"page\",\"userId\":\"" + userId + "\"}]}");
 
@@ -192,7 +177,7 @@ class SegmentTrackingApiTest {
 
     @Test
     void pathsWithATrailingSlashAreServedToo() {
-        String userId = unique("slash");
+        String userId = ServerClient.unique("slash");
         assertThat(client.track("/v1/import/", "{\"batch\":[{\"type\":\"page\",\"userId\":\"" + userId + "\"}]}")
                 .status()).isEqualTo(200);
         assertThat(client.track("/v1/t/", "{\"userId\":\"" + userId + "\",\"event\":\"Slashed\"}").status())
@@ -232,9 +217,9 @@ class SegmentTrackingApiTest {
 
     @Test
     void batchContextIsMergedReceivedAtStampedAndClockSkewCorrected() {
-        String userId = unique("skew");
-        String skewed = unique("msg");
-        String plain = unique("msg");
+        String userId = ServerClient.unique("skew");
+        String skewed = ServerClient.unique("msg");
+        String plain = ServerClient.unique("msg");
         Instant happened = Instant.parse("2024-06-01T10:00:00Z");
         Response response = client.track("/v1/batch", """
                 {"sentAt":"2024-06-01T10:03:00Z",
@@ -272,7 +257,7 @@ class SegmentTrackingApiTest {
 
     @Test
     void invalidEventsOfABatchAreRejectedWithIndexAndReasonWhileValidOnesAreKept() {
-        String userId = unique("mixed");
+        String userId = ServerClient.unique("mixed");
         String big = "x".repeat(33 * 1024);
         Response response = client.track("/v1/batch", "{\"batch\":["
                 + "{\"type\":\"track\",\"userId\":\"" + userId + "\",\"event\":\"Kept 1\"},"
@@ -307,7 +292,7 @@ class SegmentTrackingApiTest {
 
     @Test
     void eventsWithCharactersTheLogCannotHoldAreRejectedWithoutLosingTheRestOfTheBatch() {
-        String userId = unique("unstorable");
+        String userId = ServerClient.unique("unstorable");
         String event = "{\"type\":\"track\",\"userId\":\"" + userId + "\",\"event\":\"%s\",\"properties\":%s}";
         Response response = client.track("/v1/batch", "{\"batch\":["
                 + event.formatted("Kept 1", "{\"note\":\"a \\\\u0000 is only text here\"}") + ","
@@ -338,7 +323,7 @@ class SegmentTrackingApiTest {
 
     @Test
     void aSingleCallStartingWithAByteOrderMarkIsStored() {
-        String userId = unique("bom");
+        String userId = ServerClient.unique("bom");
         byte[] json = ("{\"userId\":\"" + userId + "\",\"event\":\"Marked\"}").getBytes(StandardCharsets.UTF_8);
         byte[] body = new byte[json.length + 3];
         body[0] = (byte) 0xEF;
@@ -391,7 +376,7 @@ class SegmentTrackingApiTest {
 
     @Test
     void requestsOver500KbAreABadRequest() {
-        String userId = unique("huge");
+        String userId = ServerClient.unique("huge");
         StringBuilder body = new StringBuilder("{\"batch\":[");
         String blob = "y".repeat(20 * 1024);
         for (int i = 0; i < 26; i++) {
@@ -410,7 +395,7 @@ class SegmentTrackingApiTest {
 
     @Test
     void batchesOfMoreThan2500EventsAreABadRequest() {
-        String userId = unique("many");
+        String userId = ServerClient.unique("many");
         List<String> items = new ArrayList<>();
         for (int i = 0; i < 2_501; i++) {
             items.add("{\"type\":\"page\",\"userId\":\"" + userId + "\"}");
@@ -424,31 +409,31 @@ class SegmentTrackingApiTest {
 
     @Test
     void aDuplicateMessageIdIsStoredOnceWhetherRepeatedInABatchOrResentLater() {
-        String userId = unique("dedupe");
-        String repeated = unique("msg");
+        String userId = ServerClient.unique("dedupe");
+        String repeated = ServerClient.unique("msg");
         String event = "{\"type\":\"track\",\"userId\":\"" + userId + "\",\"event\":\"Once\",\"messageId\":\"%s\"}";
 
         Response first = client.track("/v1/batch", "{\"batch\":[" + event.formatted(repeated) + ","
-                + event.formatted(repeated) + "," + event.formatted(unique("msg")) + "]}");
+                + event.formatted(repeated) + "," + event.formatted(ServerClient.unique("msg")) + "]}");
         assertThat(first.status()).isEqualTo(200);
         awaitEvents(userId, 2);
 
         Response resent = client.track("/v1/batch", "{\"batch\":[" + event.formatted(repeated) + ","
-                + event.formatted(unique("msg")) + "]}");
+                + event.formatted(ServerClient.unique("msg")) + "]}");
         assertThat(resent.status()).isEqualTo(200);
         Response single = client.track("/v1/track", event.formatted(repeated).replace("\"type\":\"track\",", ""));
         assertThat(single.status()).isEqualTo(200);
-        String marker = unique("msg");
+        String marker = ServerClient.unique("msg");
         assertThat(client.track("/v1/track", event.formatted(marker).replace("\"type\":\"track\",", ""))
                 .status()).isEqualTo(200);
 
-        JsonNode profile = awaitProfile("userId", userId, p -> p.path("stats").path("events").asLong() >= 2);
+        JsonNode profile = client.awaitProfile("userId", userId, p -> p.path("stats").path("events").asLong() >= 2);
         List<JsonNode> logged = timeline(profile.path("id").asLong());
         assertThat(logged).extracting(e -> e.path("messageId").asString())
                 .as("the log holds each message id once").hasSize(4).doesNotHaveDuplicates().contains(repeated, marker);
         String markerTime = logged.get(0).path("timestamp").asString();
         assertThat(logged.get(0).path("messageId").asString()).isEqualTo(marker);
-        JsonNode projected = awaitProfile("userId", userId,
+        JsonNode projected = client.awaitProfile("userId", userId,
                 p -> Instant.parse(p.path("lastSeen").asString()).equals(Instant.parse(markerTime)));
         assertThat(projected.path("stats").path("events").asLong()).as("counted once on the profile").isEqualTo(4);
     }
@@ -464,7 +449,7 @@ class SegmentTrackingApiTest {
 
     @Test
     void healthAndPrometheusMetricsArePublic() {
-        String userId = unique("metrics");
+        String userId = ServerClient.unique("metrics");
         client.track("/v1/track", "{\"userId\":\"" + userId + "\",\"event\":\"Measured\"}");
         awaitEvents(userId, 1);
 

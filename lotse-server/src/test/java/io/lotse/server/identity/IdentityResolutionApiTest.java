@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lotse.server.LotseServerTest;
 import io.lotse.server.ServerClient;
 import io.lotse.server.ServerClient.Response;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,26 +26,6 @@ class IdentityResolutionApiTest {
         client = new ServerClient(port);
     }
 
-    private static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID();
-    }
-
-    private void send(String path, String body) {
-        Response response = client.track(path, body);
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-    }
-
-    private Response lookup(String param, String value) {
-        return client.get("/api/v1/profiles?" + param + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
-    }
-
-    private JsonNode awaitProfile(String param, String value, Predicate<JsonNode> ready) {
-        return ServerClient.eventually(() -> {
-            Response response = lookup(param, value);
-            return response.status() == 200 && ready.test(response.json()) ? response.json() : null;
-        });
-    }
-
     private static long events(JsonNode profile) {
         return profile.path("stats").path("events").asLong();
     }
@@ -62,15 +38,15 @@ class IdentityResolutionApiTest {
 
     @Test
     void anonymousBrowsingThenIdentifyJoinsOneProfile() {
-        String anonymousId = unique("anon");
-        String userId = unique("user");
-        send("/v1/page", "{\"anonymousId\":\"" + anonymousId + "\",\"name\":\"Home\"}");
-        send("/v1/page", "{\"anonymousId\":\"" + anonymousId + "\",\"name\":\"Pricing\"}");
-        long anonymousProfile = awaitProfile("anonymousId", anonymousId, p -> events(p) == 2).path("id").asLong();
+        String anonymousId = ServerClient.unique("anon");
+        String userId = ServerClient.unique("user");
+        client.sendOk("/v1/page", "{\"anonymousId\":\"" + anonymousId + "\",\"name\":\"Home\"}");
+        client.sendOk("/v1/page", "{\"anonymousId\":\"" + anonymousId + "\",\"name\":\"Pricing\"}");
+        long anonymousProfile = client.awaitProfile("anonymousId", anonymousId, p -> events(p) == 2).path("id").asLong();
 
-        send("/v1/identify", "{\"anonymousId\":\"" + anonymousId + "\",\"userId\":\"" + userId + "\"}");
+        client.sendOk("/v1/identify", "{\"anonymousId\":\"" + anonymousId + "\",\"userId\":\"" + userId + "\"}");
 
-        JsonNode profile = awaitProfile("userId", userId, p -> events(p) == 3);
+        JsonNode profile = client.awaitProfile("userId", userId, p -> events(p) == 3);
         assertThat(profile.path("id").asLong()).isEqualTo(anonymousProfile);
         assertThat(identities(profile)).containsExactlyInAnyOrder("anonymous_id:" + anonymousId, "user_id:" + userId);
         assertThat(client.get("/api/v1/profiles/" + anonymousProfile + "/events").json().path("events")).hasSize(3);
@@ -78,44 +54,44 @@ class IdentityResolutionApiTest {
 
     @Test
     void twoDevicesAreJoinedThroughTheUserId() {
-        String userId = unique("user");
-        String laptop = unique("laptop");
-        String phone = unique("phone");
-        send("/v1/identify", "{\"anonymousId\":\"" + laptop + "\",\"userId\":\"" + userId + "\"}");
-        send("/v1/page", "{\"anonymousId\":\"" + phone + "\"}");
-        awaitProfile("anonymousId", phone, p -> events(p) == 1);
-        awaitProfile("userId", userId, p -> events(p) == 1);
+        String userId = ServerClient.unique("user");
+        String laptop = ServerClient.unique("laptop");
+        String phone = ServerClient.unique("phone");
+        client.sendOk("/v1/identify", "{\"anonymousId\":\"" + laptop + "\",\"userId\":\"" + userId + "\"}");
+        client.sendOk("/v1/page", "{\"anonymousId\":\"" + phone + "\"}");
+        client.awaitProfile("anonymousId", phone, p -> events(p) == 1);
+        client.awaitProfile("userId", userId, p -> events(p) == 1);
 
-        String joining = unique("msg");
-        send("/v1/identify", "{\"anonymousId\":\"" + phone + "\",\"userId\":\"" + userId + "\",\"messageId\":\""
+        String joining = ServerClient.unique("msg");
+        client.sendOk("/v1/identify", "{\"anonymousId\":\"" + phone + "\",\"userId\":\"" + userId + "\",\"messageId\":\""
                 + joining + "\"}");
 
-        JsonNode profile = awaitProfile("userId", userId, p -> events(p) == 3);
+        JsonNode profile = client.awaitProfile("userId", userId, p -> events(p) == 3);
         assertThat(identities(profile)).contains("anonymous_id:" + laptop, "anonymous_id:" + phone);
-        assertThat(lookup("anonymousId", phone).json().path("id").asLong()).isEqualTo(profile.path("id").asLong());
-        assertThat(lookup("anonymousId", laptop).json().path("id").asLong()).isEqualTo(profile.path("id").asLong());
+        assertThat(client.lookup("anonymousId", phone).json().path("id").asLong()).isEqualTo(profile.path("id").asLong());
+        assertThat(client.lookup("anonymousId", laptop).json().path("id").asLong()).isEqualTo(profile.path("id").asLong());
         assertThat(profile.path("merges")).hasSize(1);
         assertThat(profile.path("merges").get(0).path("causeMessageId").asString()).isEqualTo(joining);
     }
 
     @Test
     void anEmailJoinsAnonymousProfilesAndTheMergeIsRecordedWithItsCause() {
-        String email = unique("ada") + "@example.org";
-        String first = unique("anon");
-        String second = unique("anon");
-        send("/v1/identify", "{\"anonymousId\":\"" + first + "\",\"traits\":{\"email\":\"" + email + "\"}}");
-        send("/v1/page", "{\"anonymousId\":\"" + second + "\"}");
-        long firstProfile = awaitProfile("anonymousId", first, p -> events(p) == 1).path("id").asLong();
-        long secondProfile = awaitProfile("anonymousId", second, p -> events(p) == 1).path("id").asLong();
+        String email = ServerClient.unique("ada") + "@example.org";
+        String first = ServerClient.unique("anon");
+        String second = ServerClient.unique("anon");
+        client.sendOk("/v1/identify", "{\"anonymousId\":\"" + first + "\",\"traits\":{\"email\":\"" + email + "\"}}");
+        client.sendOk("/v1/page", "{\"anonymousId\":\"" + second + "\"}");
+        long firstProfile = client.awaitProfile("anonymousId", first, p -> events(p) == 1).path("id").asLong();
+        long secondProfile = client.awaitProfile("anonymousId", second, p -> events(p) == 1).path("id").asLong();
         assertThat(firstProfile).isNotEqualTo(secondProfile);
 
-        String cause = unique("msg");
-        send("/v1/identify", "{\"anonymousId\":\"" + second + "\",\"messageId\":\"" + cause
+        String cause = ServerClient.unique("msg");
+        client.sendOk("/v1/identify", "{\"anonymousId\":\"" + second + "\",\"messageId\":\"" + cause
                 + "\",\"traits\":{\"email\":\"" + email.toUpperCase(java.util.Locale.ROOT) + "\"}}");
 
-        JsonNode profile = awaitProfile("email", email, p -> events(p) == 3);
+        JsonNode profile = client.awaitProfile("email", email, p -> events(p) == 3);
         assertThat(identities(profile)).contains("anonymous_id:" + first, "anonymous_id:" + second, "email:" + email);
-        assertThat(lookup("anonymousId", second).json().path("id").asLong()).isEqualTo(profile.path("id").asLong());
+        assertThat(client.lookup("anonymousId", second).json().path("id").asLong()).isEqualTo(profile.path("id").asLong());
         JsonNode merge = profile.path("merges").get(0);
         assertThat(merge.path("causeMessageId").asString()).isEqualTo(cause);
         assertThat(List.of(merge.path("survivorId").asLong(), merge.path("mergedId").asLong()))
@@ -129,16 +105,16 @@ class IdentityResolutionApiTest {
 
     @Test
     void twoDifferentUserIdsOnASharedDeviceNeverMerge() {
-        String device = unique("family-tablet");
-        String alice = unique("alice");
-        String bob = unique("bob");
-        send("/v1/identify", "{\"anonymousId\":\"" + device + "\",\"userId\":\"" + alice + "\"}");
-        awaitProfile("userId", alice, p -> events(p) == 1);
-        send("/v1/identify", "{\"anonymousId\":\"" + device + "\",\"userId\":\"" + bob + "\"}");
-        send("/v1/track", "{\"anonymousId\":\"" + device + "\",\"userId\":\"" + bob + "\",\"event\":\"Played\"}");
+        String device = ServerClient.unique("family-tablet");
+        String alice = ServerClient.unique("alice");
+        String bob = ServerClient.unique("bob");
+        client.sendOk("/v1/identify", "{\"anonymousId\":\"" + device + "\",\"userId\":\"" + alice + "\"}");
+        client.awaitProfile("userId", alice, p -> events(p) == 1);
+        client.sendOk("/v1/identify", "{\"anonymousId\":\"" + device + "\",\"userId\":\"" + bob + "\"}");
+        client.sendOk("/v1/track", "{\"anonymousId\":\"" + device + "\",\"userId\":\"" + bob + "\",\"event\":\"Played\"}");
 
-        JsonNode bobs = awaitProfile("userId", bob, p -> events(p) == 2);
-        JsonNode alices = awaitProfile("userId", alice, p -> true);
+        JsonNode bobs = client.awaitProfile("userId", bob, p -> events(p) == 2);
+        JsonNode alices = client.awaitProfile("userId", alice, p -> true);
         assertThat(bobs.path("id").asLong()).isNotEqualTo(alices.path("id").asLong());
         assertThat(identities(bobs)).doesNotContain("user_id:" + alice);
         assertThat(identities(alices)).doesNotContain("user_id:" + bob);
@@ -148,54 +124,54 @@ class IdentityResolutionApiTest {
 
     @Test
     void aRefusedLinkRepeatedWithinOneBatchIsCountedAndProfilesKeepUpdating() {
-        String device = unique("shared-laptop");
-        String alice = unique("alice");
-        String bob = unique("bob");
-        send("/v1/identify", "{\"anonymousId\":\"" + device + "\",\"userId\":\"" + alice + "\"}");
-        awaitProfile("userId", alice, p -> events(p) == 1);
-        send("/v1/batch", """
+        String device = ServerClient.unique("shared-laptop");
+        String alice = ServerClient.unique("alice");
+        String bob = ServerClient.unique("bob");
+        client.sendOk("/v1/identify", "{\"anonymousId\":\"" + device + "\",\"userId\":\"" + alice + "\"}");
+        client.awaitProfile("userId", alice, p -> events(p) == 1);
+        client.sendOk("/v1/batch", """
                 {"batch":[
                   {"type":"identify","anonymousId":"%1$s","userId":"%2$s"},
                   {"type":"track","anonymousId":"%1$s","userId":"%2$s","event":"Played"},
                   {"type":"track","anonymousId":"%1$s","userId":"%2$s","event":"Paused"}]}""".formatted(device, bob));
 
-        JsonNode bobs = awaitProfile("userId", bob, p -> events(p) == 3);
+        JsonNode bobs = client.awaitProfile("userId", bob, p -> events(p) == 3);
         assertThat(identities(bobs)).doesNotContain("user_id:" + alice);
     }
 
     @Test
     void blocklistedJunkValuesDoNotJoinPeople() {
-        String first = unique("user");
-        String second = unique("user");
+        String first = ServerClient.unique("user");
+        String second = ServerClient.unique("user");
         for (String userId : List.of(first, second)) {
-            send("/v1/identify", "{\"userId\":\"" + userId + "\",\"anonymousId\":\"undefined\","
+            client.sendOk("/v1/identify", "{\"userId\":\"" + userId + "\",\"anonymousId\":\"undefined\","
                     + "\"traits\":{\"email\":\"test@test.com\"}}");
         }
-        String anonymous = unique("anon");
-        send("/v1/identify", "{\"anonymousId\":\"" + anonymous + "\",\"traits\":{\"email\":\"TEST@test.com\"}}");
+        String anonymous = ServerClient.unique("anon");
+        client.sendOk("/v1/identify", "{\"anonymousId\":\"" + anonymous + "\",\"traits\":{\"email\":\"TEST@test.com\"}}");
 
-        JsonNode one = awaitProfile("userId", first, p -> events(p) == 1);
-        JsonNode two = awaitProfile("userId", second, p -> events(p) == 1);
-        JsonNode three = awaitProfile("anonymousId", anonymous, p -> events(p) == 1);
+        JsonNode one = client.awaitProfile("userId", first, p -> events(p) == 1);
+        JsonNode two = client.awaitProfile("userId", second, p -> events(p) == 1);
+        JsonNode three = client.awaitProfile("anonymousId", anonymous, p -> events(p) == 1);
         assertThat(List.of(one.path("id").asLong(), two.path("id").asLong(), three.path("id").asLong()))
                 .doesNotHaveDuplicates();
         assertThat(identities(one)).containsExactly("user_id:" + first);
-        assertThat(lookup("anonymousId", "undefined").status()).isEqualTo(404);
-        assertThat(lookup("email", "test@test.com").status()).isEqualTo(404);
+        assertThat(client.lookup("anonymousId", "undefined").status()).isEqualTo(404);
+        assertThat(client.lookup("email", "test@test.com").status()).isEqualTo(404);
     }
 
     @Test
     void unmergeSplitsAWrongMergeAndTheProfilesStayApart() {
-        String shared = unique("shared") + "@example.org";
-        String first = unique("anon");
-        String second = unique("anon");
-        send("/v1/identify", "{\"anonymousId\":\"" + first + "\",\"traits\":{\"email\":\"" + shared + "\"}}");
-        send("/v1/page", "{\"anonymousId\":\"" + first + "\"}");
-        send("/v1/page", "{\"anonymousId\":\"" + second + "\"}");
-        long firstProfile = awaitProfile("anonymousId", first, p -> events(p) == 2).path("id").asLong();
-        long secondProfile = awaitProfile("anonymousId", second, p -> events(p) == 1).path("id").asLong();
-        send("/v1/identify", "{\"anonymousId\":\"" + second + "\",\"traits\":{\"email\":\"" + shared + "\"}}");
-        JsonNode merged = awaitProfile("anonymousId", second, p -> events(p) == 4);
+        String shared = ServerClient.unique("shared") + "@example.org";
+        String first = ServerClient.unique("anon");
+        String second = ServerClient.unique("anon");
+        client.sendOk("/v1/identify", "{\"anonymousId\":\"" + first + "\",\"traits\":{\"email\":\"" + shared + "\"}}");
+        client.sendOk("/v1/page", "{\"anonymousId\":\"" + first + "\"}");
+        client.sendOk("/v1/page", "{\"anonymousId\":\"" + second + "\"}");
+        long firstProfile = client.awaitProfile("anonymousId", first, p -> events(p) == 2).path("id").asLong();
+        long secondProfile = client.awaitProfile("anonymousId", second, p -> events(p) == 1).path("id").asLong();
+        client.sendOk("/v1/identify", "{\"anonymousId\":\"" + second + "\",\"traits\":{\"email\":\"" + shared + "\"}}");
+        JsonNode merged = client.awaitProfile("anonymousId", second, p -> events(p) == 4);
         long survivor = merged.path("id").asLong();
         long restored = survivor == firstProfile ? secondProfile : firstProfile;
 
@@ -204,8 +180,8 @@ class IdentityResolutionApiTest {
         assertThat(unmerge.status()).as(unmerge.body()).isEqualTo(200);
         assertThat(unmerge.json().path("survivorId").asLong()).isEqualTo(survivor);
         assertThat(unmerge.json().path("restoredId").asLong()).isEqualTo(restored);
-        JsonNode firstAfter = awaitProfile("anonymousId", first, p -> true);
-        JsonNode secondAfter = awaitProfile("anonymousId", second, p -> true);
+        JsonNode firstAfter = client.awaitProfile("anonymousId", first, p -> true);
+        JsonNode secondAfter = client.awaitProfile("anonymousId", second, p -> true);
         assertThat(firstAfter.path("id").asLong()).isEqualTo(firstProfile);
         assertThat(secondAfter.path("id").asLong()).isEqualTo(secondProfile);
         assertThat(identities(firstAfter)).containsExactlyInAnyOrder("anonymous_id:" + first, "email:" + shared);
@@ -215,16 +191,16 @@ class IdentityResolutionApiTest {
         assertThat(firstAfter.path("merges").get(0).path("undoneAt").isNull()).isFalse();
 
         // the same link seen again does not merge them again
-        String relink = unique("msg");
-        send("/v1/identify", "{\"anonymousId\":\"" + second + "\",\"messageId\":\"" + relink
+        String relink = ServerClient.unique("msg");
+        client.sendOk("/v1/identify", "{\"anonymousId\":\"" + second + "\",\"messageId\":\"" + relink
                 + "\",\"traits\":{\"email\":\"" + shared + "\"}}");
-        send("/v1/page", "{\"anonymousId\":\"" + second + "\"}");
-        JsonNode secondLater = awaitProfile("anonymousId", second, p -> events(p) >= 3);
-        JsonNode firstLater = awaitProfile("anonymousId", first, p -> true);
+        client.sendOk("/v1/page", "{\"anonymousId\":\"" + second + "\"}");
+        JsonNode secondLater = client.awaitProfile("anonymousId", second, p -> events(p) >= 3);
+        JsonNode firstLater = client.awaitProfile("anonymousId", first, p -> true);
         assertThat(secondLater.path("id").asLong()).isEqualTo(secondProfile);
         assertThat(firstLater.path("id").asLong()).isEqualTo(firstProfile);
         assertThat(identities(secondLater)).doesNotContain("email:" + shared);
-        assertThat(lookup("email", shared).json().path("id").asLong()).isEqualTo(firstProfile);
+        assertThat(client.lookup("email", shared).json().path("id").asLong()).isEqualTo(firstProfile);
 
         assertThat(client.admin("POST", "/api/v1/profiles/" + survivor + "/unmerge", "").status())
                 .as("nothing left to undo").isEqualTo(404);
@@ -232,9 +208,9 @@ class IdentityResolutionApiTest {
 
     @Test
     void unmergingAProfileWithoutMergesIsNotFound() {
-        String userId = unique("single");
-        send("/v1/identify", "{\"userId\":\"" + userId + "\"}");
-        long id = awaitProfile("userId", userId, p -> true).path("id").asLong();
+        String userId = ServerClient.unique("single");
+        client.sendOk("/v1/identify", "{\"userId\":\"" + userId + "\"}");
+        long id = client.awaitProfile("userId", userId, p -> true).path("id").asLong();
 
         Response response = client.admin("POST", "/api/v1/profiles/" + id + "/unmerge", "");
 

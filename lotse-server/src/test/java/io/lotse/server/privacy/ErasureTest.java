@@ -6,11 +6,7 @@ import io.lotse.server.LotseServerTest;
 import io.lotse.server.ServerClient;
 import io.lotse.server.ServerClient.Response;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,26 +33,6 @@ class ErasureTest {
         client = new ServerClient(port);
     }
 
-    private static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID();
-    }
-
-    private void send(String path, String body) {
-        Response response = client.track(path, body);
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-    }
-
-    private Response lookup(String param, String value) {
-        return client.get("/api/v1/profiles?" + param + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
-    }
-
-    private JsonNode awaitProfile(String param, String value, Predicate<JsonNode> ready) {
-        return ServerClient.eventually(() -> {
-            Response response = lookup(param, value);
-            return response.status() == 200 && ready.test(response.json()) ? response.json() : null;
-        });
-    }
-
     private double suppressedEvents() {
         String metrics = client.send(HttpRequest.newBuilder(URI.create(client.base() + "/actuator/prometheus"))
                 .GET().build()).body();
@@ -68,23 +44,23 @@ class ErasureTest {
 
     @Test
     void erasingRemovesProfileIdentitiesAndEventsAndLaterEventsAreDroppedUntilConsent() {
-        String userId = unique("erase");
-        String anonymousId = unique("anon");
+        String userId = ServerClient.unique("erase");
+        String anonymousId = ServerClient.unique("anon");
         String email = userId + "@example.org";
-        send("/v1/identify", """
+        client.sendOk("/v1/identify", """
                 {"userId":"%s","anonymousId":"%s","traits":{"email":"%s","name":"Eve"}}"""
                 .formatted(userId, anonymousId, email));
-        send("/v1/track", "{\"userId\":\"" + userId + "\",\"event\":\"Order Completed\","
+        client.sendOk("/v1/track", "{\"userId\":\"" + userId + "\",\"event\":\"Order Completed\","
                 + "\"properties\":{\"revenue\":12}}");
-        long id = awaitProfile("userId", userId, p -> p.path("stats").path("events").asLong() == 2)
+        long id = client.awaitProfile("userId", userId, p -> p.path("stats").path("events").asLong() == 2)
                 .path("id").asLong();
 
         Response erase = client.admin("DELETE", "/api/v1/profiles/" + id, "");
 
         assertThat(erase.status()).isEqualTo(204);
-        assertThat(lookup("userId", userId).status()).isEqualTo(404);
-        assertThat(lookup("anonymousId", anonymousId).status()).isEqualTo(404);
-        assertThat(lookup("email", email).status()).isEqualTo(404);
+        assertThat(client.lookup("userId", userId).status()).isEqualTo(404);
+        assertThat(client.lookup("anonymousId", anonymousId).status()).isEqualTo(404);
+        assertThat(client.lookup("email", email).status()).isEqualTo(404);
         assertThat(client.get("/api/v1/profiles/" + id).status()).isEqualTo(404);
         assertThat(client.get("/api/v1/profiles/" + id + "/events").status()).isEqualTo(404);
         assertThat(jdbc.sql("SELECT count(*) FROM events WHERE user_id = ? OR anonymous_id = ?")
@@ -95,71 +71,71 @@ class ErasureTest {
                 .query(Long.class).single()).as("only hashes are kept").isZero();
 
         double suppressedBefore = suppressedEvents();
-        send("/v1/track", "{\"userId\":\"" + userId + "\",\"event\":\"Came Back\"}");
-        send("/v1/page", "{\"anonymousId\":\"" + anonymousId + "\"}");
-        send("/v1/identify", "{\"anonymousId\":\"" + unique("new-device") + "\",\"traits\":{\"email\":\""
+        client.sendOk("/v1/track", "{\"userId\":\"" + userId + "\",\"event\":\"Came Back\"}");
+        client.sendOk("/v1/page", "{\"anonymousId\":\"" + anonymousId + "\"}");
+        client.sendOk("/v1/identify", "{\"anonymousId\":\"" + ServerClient.unique("new-device") + "\",\"traits\":{\"email\":\""
                 + email.toUpperCase(java.util.Locale.ROOT) + "\"}}");
         assertThat(suppressedEvents() - suppressedBefore).isEqualTo(3);
         assertThat(jdbc.sql("SELECT count(*) FROM events WHERE user_id = ? OR anonymous_id = ?")
                 .params(userId, anonymousId).query(Long.class).single()).as("nothing was stored").isZero();
 
-        String consent = unique("msg");
-        send("/v1/track", """
+        String consent = ServerClient.unique("msg");
+        client.sendOk("/v1/track", """
                 {"userId":"%s","event":"Consented","messageId":"%s",
                  "context":{"consent":{"categoryPreferences":{"marketing":true}}}}""".formatted(userId, consent));
         // having consented again, the person is tracked with every identifier they had
-        send("/v1/page", "{\"userId\":\"" + userId + "\",\"anonymousId\":\"" + anonymousId + "\"}");
-        send("/v1/identify", "{\"anonymousId\":\"" + anonymousId + "\",\"traits\":{\"email\":\"" + email + "\"}}");
+        client.sendOk("/v1/page", "{\"userId\":\"" + userId + "\",\"anonymousId\":\"" + anonymousId + "\"}");
+        client.sendOk("/v1/identify", "{\"anonymousId\":\"" + anonymousId + "\",\"traits\":{\"email\":\"" + email + "\"}}");
 
-        JsonNode again = awaitProfile("userId", userId, p -> p.path("stats").path("events").asLong() == 3);
+        JsonNode again = client.awaitProfile("userId", userId, p -> p.path("stats").path("events").asLong() == 3);
         assertThat(again.path("id").asLong()).isNotEqualTo(id);
         assertThat(again.path("traits").has("name")).as("nothing of the erased profile came back").isFalse();
-        assertThat(lookup("email", email).json().path("id").asLong()).isEqualTo(again.path("id").asLong());
+        assertThat(client.lookup("email", email).json().path("id").asLong()).isEqualTo(again.path("id").asLong());
         assertThat(again.path("stats").path("orders").asInt()).isZero();
         assertThat(again.path("consents").path("marketing").path("messageId").asString()).isEqualTo(consent);
-        assertThat(lookup("anonymousId", anonymousId).json().path("id").asLong()).isEqualTo(again.path("id").asLong());
+        assertThat(client.lookup("anonymousId", anonymousId).json().path("id").asLong()).isEqualTo(again.path("id").asLong());
     }
 
     @Test
     void aNewConsentLiftsOnlyTheSuppressionOfThePersonWhoGaveIt() {
-        String returning = unique("returning");
-        String staying = unique("staying-away");
+        String returning = ServerClient.unique("returning");
+        String staying = ServerClient.unique("staying-away");
         for (String userId : new String[] {returning, staying}) {
-            send("/v1/identify", "{\"userId\":\"" + userId + "\"}");
-            long id = awaitProfile("userId", userId, p -> true).path("id").asLong();
+            client.sendOk("/v1/identify", "{\"userId\":\"" + userId + "\"}");
+            long id = client.awaitProfile("userId", userId, p -> true).path("id").asLong();
             assertThat(client.admin("DELETE", "/api/v1/profiles/" + id, "").status()).isEqualTo(204);
         }
 
-        send("/v1/identify", "{\"userId\":\"" + returning + "\",\"traits\":{\"consent\":{\"marketing\":true}}}");
+        client.sendOk("/v1/identify", "{\"userId\":\"" + returning + "\",\"traits\":{\"consent\":{\"marketing\":true}}}");
         double suppressedBefore = suppressedEvents();
-        send("/v1/track", "{\"userId\":\"" + staying + "\",\"event\":\"Still Erased\"}");
-        send("/v1/track", "{\"userId\":\"" + returning + "\",\"event\":\"Back\"}");
+        client.sendOk("/v1/track", "{\"userId\":\"" + staying + "\",\"event\":\"Still Erased\"}");
+        client.sendOk("/v1/track", "{\"userId\":\"" + returning + "\",\"event\":\"Back\"}");
 
         assertThat(suppressedEvents() - suppressedBefore).isEqualTo(1);
-        awaitProfile("userId", returning, p -> p.path("stats").path("events").asLong() == 2);
+        client.awaitProfile("userId", returning, p -> p.path("stats").path("events").asLong() == 2);
         assertThat(jdbc.sql("SELECT count(*) FROM events WHERE user_id = ?").param(staying).query(Long.class).single())
                 .isZero();
     }
 
     @Test
     void erasingAMergedProfileErasesEveryPartOfThePerson() {
-        String userId = unique("erase-merged");
-        String device = unique("anon");
-        send("/v1/page", "{\"anonymousId\":\"" + device + "\"}");
-        long anonymousProfile = awaitProfile("anonymousId", device, p -> true).path("id").asLong();
-        String otherDevice = unique("anon");
-        send("/v1/identify", "{\"userId\":\"" + userId + "\",\"anonymousId\":\"" + otherDevice + "\"}");
-        awaitProfile("userId", userId, p -> true);
-        send("/v1/identify", "{\"userId\":\"" + userId + "\",\"anonymousId\":\"" + device + "\"}");
-        long id = awaitProfile("userId", userId, p -> p.path("stats").path("events").asLong() == 3)
+        String userId = ServerClient.unique("erase-merged");
+        String device = ServerClient.unique("anon");
+        client.sendOk("/v1/page", "{\"anonymousId\":\"" + device + "\"}");
+        long anonymousProfile = client.awaitProfile("anonymousId", device, p -> true).path("id").asLong();
+        String otherDevice = ServerClient.unique("anon");
+        client.sendOk("/v1/identify", "{\"userId\":\"" + userId + "\",\"anonymousId\":\"" + otherDevice + "\"}");
+        client.awaitProfile("userId", userId, p -> true);
+        client.sendOk("/v1/identify", "{\"userId\":\"" + userId + "\",\"anonymousId\":\"" + device + "\"}");
+        long id = client.awaitProfile("userId", userId, p -> p.path("stats").path("events").asLong() == 3)
                 .path("id").asLong();
 
         assertThat(client.admin("DELETE", "/api/v1/profiles/" + anonymousProfile, "").status())
                 .as("the id of a merged profile leads to the person").isEqualTo(204);
 
-        assertThat(lookup("userId", userId).status()).isEqualTo(404);
-        assertThat(lookup("anonymousId", device).status()).isEqualTo(404);
-        assertThat(lookup("anonymousId", otherDevice).status()).isEqualTo(404);
+        assertThat(client.lookup("userId", userId).status()).isEqualTo(404);
+        assertThat(client.lookup("anonymousId", device).status()).isEqualTo(404);
+        assertThat(client.lookup("anonymousId", otherDevice).status()).isEqualTo(404);
         assertThat(client.get("/api/v1/profiles/" + id).status()).isEqualTo(404);
         assertThat(client.get("/api/v1/profiles/" + anonymousProfile).status()).isEqualTo(404);
         assertThat(jdbc.sql("SELECT count(*) FROM events WHERE anonymous_id IN (?, ?) OR user_id = ?")

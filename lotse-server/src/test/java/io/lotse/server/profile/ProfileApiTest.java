@@ -6,14 +6,10 @@ import io.lotse.server.LotseServerTest;
 import io.lotse.server.ServerClient;
 import io.lotse.server.ServerClient.Response;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,28 +34,8 @@ class ProfileApiTest {
         client = new ServerClient(port);
     }
 
-    private static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID();
-    }
-
-    private void send(String path, String body) {
-        Response response = client.track(path, body);
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-    }
-
-    private Response lookup(String param, String value) {
-        return client.get("/api/v1/profiles?" + param + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
-    }
-
-    private JsonNode awaitProfile(String param, String value, Predicate<JsonNode> ready) {
-        return ServerClient.eventually(() -> {
-            Response response = lookup(param, value);
-            return response.status() == 200 && ready.test(response.json()) ? response.json() : null;
-        });
-    }
-
     private JsonNode awaitEvents(String userId, long count) {
-        return awaitProfile("userId", userId, p -> p.path("stats").path("events").asLong() == count);
+        return client.awaitProfile("userId", userId, p -> p.path("stats").path("events").asLong() == count);
     }
 
     private static void assertProblem(Response response, int status) {
@@ -70,19 +46,19 @@ class ProfileApiTest {
 
     @Test
     void aProfileIsFoundByUserIdAnonymousIdEmailCaseInsensitivelyAndById() {
-        String userId = unique("find");
-        String anonymousId = unique("anon");
+        String userId = ServerClient.unique("find");
+        String anonymousId = ServerClient.unique("anon");
         String email = userId + "@Example.org";
-        send("/v1/identify", """
+        client.sendOk("/v1/identify", """
                 {"userId":"%s","anonymousId":"%s","traits":{"email":"%s","name":"Finn"}}"""
                 .formatted(userId, anonymousId, email));
 
         JsonNode profile = awaitEvents(userId, 1);
         long id = profile.path("id").asLong();
 
-        assertThat(lookup("anonymousId", anonymousId).json().path("id").asLong()).isEqualTo(id);
-        assertThat(lookup("email", email.toUpperCase(Locale.ROOT)).json().path("id").asLong()).isEqualTo(id);
-        assertThat(lookup("email", " " + email.toLowerCase(Locale.ROOT) + " ").json().path("id").asLong())
+        assertThat(client.lookup("anonymousId", anonymousId).json().path("id").asLong()).isEqualTo(id);
+        assertThat(client.lookup("email", email.toUpperCase(Locale.ROOT)).json().path("id").asLong()).isEqualTo(id);
+        assertThat(client.lookup("email", " " + email.toLowerCase(Locale.ROOT) + " ").json().path("id").asLong())
                 .isEqualTo(id);
         Response byId = client.get("/api/v1/profiles/" + id);
         assertThat(byId.status()).isEqualTo(200);
@@ -96,8 +72,8 @@ class ProfileApiTest {
 
     @Test
     void unknownPeopleAreNotFound() {
-        assertProblem(lookup("userId", unique("nobody")), 404);
-        assertProblem(lookup("email", unique("nobody") + "@example.org"), 404);
+        assertProblem(client.lookup("userId", ServerClient.unique("nobody")), 404);
+        assertProblem(client.lookup("email", ServerClient.unique("nobody") + "@example.org"), 404);
         assertProblem(client.get("/api/v1/profiles/" + Long.MAX_VALUE), 404);
         assertProblem(client.get("/api/v1/profiles/" + Long.MAX_VALUE + "/events"), 404);
     }
@@ -111,13 +87,13 @@ class ProfileApiTest {
 
     @Test
     void eventsArePagedNewestFirstWithABeforeCursor() {
-        String userId = unique("pages");
+        String userId = ServerClient.unique("pages");
         StringBuilder batch = new StringBuilder("{\"batch\":[");
         for (int i = 0; i < 5; i++) {
             batch.append(i == 0 ? "" : ",").append("{\"type\":\"track\",\"userId\":\"").append(userId)
                     .append("\",\"event\":\"Step ").append(i).append("\"}");
         }
-        send("/v1/batch", batch.append("]}").toString());
+        client.sendOk("/v1/batch", batch.append("]}").toString());
         long id = awaitEvents(userId, 5).path("id").asLong();
 
         List<String> names = new ArrayList<>();
@@ -140,12 +116,12 @@ class ProfileApiTest {
 
     @Test
     void traitsKeepTheLatestValueByEventTimeAndTheirHistory() {
-        String userId = unique("traits");
+        String userId = ServerClient.unique("traits");
         String identify = "{\"userId\":\"" + userId + "\",\"timestamp\":\"%s\",\"traits\":%s}";
-        send("/v1/identify", identify.formatted("2024-01-01T10:00:00Z", "{\"plan\":\"free\",\"name\":\"Tess\"}"));
-        send("/v1/identify", identify.formatted("2024-02-01T10:00:00Z", "{\"plan\":\"pro\"}"));
+        client.sendOk("/v1/identify", identify.formatted("2024-01-01T10:00:00Z", "{\"plan\":\"free\",\"name\":\"Tess\"}"));
+        client.sendOk("/v1/identify", identify.formatted("2024-02-01T10:00:00Z", "{\"plan\":\"pro\"}"));
         // arrives last but happened first: must not overwrite
-        send("/v1/identify", identify.formatted("2023-06-01T10:00:00Z", "{\"plan\":\"trial\",\"company\":\"ACME\"}"));
+        client.sendOk("/v1/identify", identify.formatted("2023-06-01T10:00:00Z", "{\"plan\":\"trial\",\"company\":\"ACME\"}"));
 
         JsonNode profile = awaitEvents(userId, 3);
 
@@ -161,13 +137,13 @@ class ProfileApiTest {
 
     @Test
     void consentsComeFromTheConsentContextAndFromTraits() {
-        String userId = unique("consent");
-        String page = unique("msg");
-        send("/v1/page", """
+        String userId = ServerClient.unique("consent");
+        String page = ServerClient.unique("msg");
+        client.sendOk("/v1/page", """
                 {"userId":"%s","messageId":"%s","timestamp":"2024-03-01T10:00:00Z",
                  "context":{"consent":{"categoryPreferences":{"Marketing":true,"Advertising":false}}}}"""
                 .formatted(userId, page));
-        send("/v1/identify", """
+        client.sendOk("/v1/identify", """
                 {"userId":"%s","timestamp":"2024-03-02T10:00:00Z","traits":{"consent":{"analytics":true,"advertising":true}}}"""
                 .formatted(userId));
 
@@ -182,10 +158,10 @@ class ProfileApiTest {
 
     @Test
     void statsCountEventsSessionsOrdersAndRevenue() {
-        String userId = unique("stats");
+        String userId = ServerClient.unique("stats");
         String track = "{\"type\":\"track\",\"userId\":\"" + userId
                 + "\",\"timestamp\":\"%s\",\"event\":\"%s\",\"properties\":%s}";
-        send("/v1/batch", "{\"batch\":["
+        client.sendOk("/v1/batch", "{\"batch\":["
                 + track.formatted("2024-04-01T10:00:00Z", "Product Viewed", "{}") + ","
                 + track.formatted("2024-04-01T10:20:00Z", "Order Completed", "{\"revenue\":19.99}") + ","
                 + track.formatted("2024-04-01T12:00:00Z", "Product Viewed", "{}") + ","
