@@ -3,6 +3,7 @@ package io.lotse.simulator;
 import io.lotse.simulator.service.MessageTemplates;
 import java.util.Comparator;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Things produced during a day that are put in time order, numbered and rendered when the day closes. */
@@ -36,6 +37,44 @@ final class Pending {
     record Event(long millis, int person, int sequence, String type, String name, String messageId,
             @Nullable String userId, @Nullable String anonymousId, ObjectNode body, ObjectNode context,
             @Nullable ObjectNode page, @Nullable ObjectNode campaign, @Nullable OrderDraft order) implements Item {
+
+        /** This event as a Segment message. */
+        ObjectNode toMessage() {
+            ObjectNode message = JsonNodeFactory.instance.objectNode();
+            message.put("type", type());
+            message.put("messageId", messageId());
+            if (anonymousId() != null) {
+                message.put("anonymousId", anonymousId());
+            }
+            if (userId() != null) {
+                message.put("userId", userId());
+            }
+            message.put("timestamp", Sessions.iso(millis()));
+            OrderDraft draft = order();
+            if (draft != null) {
+                body().put("order_id", draft.number());
+            }
+            switch (type()) {
+                case "identify" -> message.set("traits", body());
+                case "track" -> {
+                    message.put("event", name());
+                    message.set("properties", body());
+                }
+                default -> {
+                    message.put("name", name());
+                    message.set("properties", body());
+                }
+            }
+            ObjectNode messageContext = message.putObject("context");
+            messageContext.setAll(context());
+            if (page() != null) {
+                messageContext.set("page", page());
+            }
+            if (campaign() != null) {
+                messageContext.set("campaign", campaign());
+            }
+            return message;
+        }
     }
 
     /**

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -372,7 +371,7 @@ final class ShopRun {
         }
         buffer.events.sort(Pending.ORDER);
         for (Pending.Event event : buffer.events) {
-            sink.event(render(event));
+            sink.event(event.toMessage());
             add("events", 1);
             add(event.type(), 1);
         }
@@ -390,43 +389,6 @@ final class ShopRun {
             sink.nextItems(sample.sample());
             add("next_item_samples", 1);
         }
-    }
-
-    private static ObjectNode render(Pending.Event event) {
-        ObjectNode message = JsonNodeFactory.instance.objectNode();
-        message.put("type", event.type());
-        message.put("messageId", event.messageId());
-        if (event.anonymousId() != null) {
-            message.put("anonymousId", event.anonymousId());
-        }
-        if (event.userId() != null) {
-            message.put("userId", event.userId());
-        }
-        message.put("timestamp", Sessions.iso(event.millis()));
-        ObjectNode body = event.body();
-        if (event.order() != null) {
-            body.put("order_id", event.order().number());
-        }
-        switch (event.type()) {
-            case "identify" -> message.set("traits", body);
-            case "track" -> {
-                message.put("event", event.name());
-                message.set("properties", body);
-            }
-            default -> {
-                message.put("name", event.name());
-                message.set("properties", body);
-            }
-        }
-        ObjectNode context = message.putObject("context");
-        context.setAll(event.context());
-        if (event.page() != null) {
-            context.set("page", event.page());
-        }
-        if (event.campaign() != null) {
-            context.set("campaign", event.campaign());
-        }
-        return message;
     }
 
     private void add(String name, long amount) {
