@@ -5,9 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
@@ -15,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -28,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>After an erasure nothing readable about the person remains, yet a later event carrying one of their
  * identifiers is recognised and dropped, unless that event carries a new consent: then the suppression of every
  * identifier of that erasure is lifted, so that the person's later events from another device or with their
- * email are kept too. The identifiers of one erasure share its time, which serves as the erasure's key. The salt
+ * email are kept too. The identifiers of one erasure share an erasure id. The salt
  * is generated per installation so the hashes cannot be matched against other systems. All hashes are held in
  * memory: the check runs for every incoming event and must cost nothing while the list is empty.
  */
@@ -37,15 +34,14 @@ public class Suppressions {
 
     private final JdbcClient jdbc;
     private final byte[] salt;
-    /** Hash to the erasure it belongs to, the erasure's time. */
-    private final Map<String, Instant> hashes = new ConcurrentHashMap<>();
-    private final AtomicReference<Instant> lastErasure = new AtomicReference<>(Instant.EPOCH);
+    /** Hash to the erasure it belongs to. */
+    private final Map<String, UUID> hashes = new ConcurrentHashMap<>();
 
     Suppressions(JdbcClient jdbc) {
         this.jdbc = jdbc;
         this.salt = loadOrCreateSalt(jdbc);
-        jdbc.sql("SELECT identifier_hash, erased_at FROM suppressions")
-                .query((rs, row) -> hashes.put(rs.getString(1), rs.getTimestamp(2).toInstant())).list();
+        jdbc.sql("SELECT identifier_hash, erasure_id FROM suppressions")
+                .query((rs, row) -> hashes.put(rs.getString(1), rs.getObject(2, UUID.class))).list();
     }
 
     /** Whether no one is suppressed; then no event needs checking. */
@@ -73,12 +69,13 @@ public class Suppressions {
         if (added.isEmpty()) {
             return;
         }
-        Instant erasure = nextErasureTime();
+        UUID erasure = UUID.randomUUID();
         for (String hash : added) {
             jdbc.sql("""
-                    INSERT INTO suppressions (identifier_hash, erased_at) VALUES (?, ?)
-                    ON CONFLICT (identifier_hash) DO UPDATE SET erased_at = excluded.erased_at""")
-                    .params(hash, Timestamp.from(erasure)).update();
+                    INSERT INTO suppressions (identifier_hash, erased_at, erasure_id) VALUES (?, now(), ?)
+                    ON CONFLICT (identifier_hash)
+                    DO UPDATE SET erased_at = excluded.erased_at, erasure_id = excluded.erasure_id""")
+                    .params(hash, erasure).update();
         }
         added.forEach(hash -> hashes.put(hash, erasure));
     }
@@ -89,24 +86,18 @@ public class Suppressions {
      */
     @Transactional
     public void lift(Collection<Identifier> identifiers) {
-        Set<Instant> erasures = identifiers.stream().map(this::hash).map(hashes::get).filter(Objects::nonNull)
+        Set<UUID> erasures = identifiers.stream().map(this::hash).map(hashes::get).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
         if (erasures.isEmpty()) {
             return;
         }
         List<String> lifted = new ArrayList<>();
-        for (Instant erasure : erasures) {
-            lifted.addAll(jdbc.sql("DELETE FROM suppressions WHERE erased_at = ? RETURNING identifier_hash")
-                    .param(Timestamp.from(erasure)).query(String.class).list());
+        for (UUID erasure : erasures) {
+            lifted.addAll(jdbc.sql("DELETE FROM suppressions WHERE erasure_id = ? RETURNING identifier_hash")
+                    .param(erasure).query(String.class).list());
         }
         hashes.values().removeIf(erasures::contains);
         lifted.forEach(hashes::remove);
-    }
-
-    /** A time unique to this erasure, to the microsecond the database keeps. */
-    private Instant nextErasureTime() {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return lastErasure.updateAndGet(last -> now.isAfter(last) ? now : last.plus(1, ChronoUnit.MICROS));
     }
 
     private String hash(Identifier identifier) {
