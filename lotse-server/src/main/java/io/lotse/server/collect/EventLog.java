@@ -65,14 +65,9 @@ public class EventLog {
         }
     }
 
-    /** Up to {@code limit} events after a log position, in log order. */
-    public List<LoggedEvent> readAfter(long position, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM events WHERE seq > ? ORDER BY seq LIMIT ?")
-                .params(position, limit).query(this::map).list();
-    }
-
     /**
-     * Like {@link #readAfter}, but each payload holds only what identity resolution and profiles use: the ids,
+     * Up to {@code limit} events after a log position, in log order, each payload holding only what identity
+     * resolution and profiles use: the ids,
      * {@code traits} of identify calls (and a {@code consent} object in other calls' traits), {@code previousId},
      * {@code context.traits.email}, {@code .phone} and {@code .consent}, {@code context.device.id},
      * {@code context.externalIds}, {@code context.consent} and, for track calls, {@code properties.revenue} and

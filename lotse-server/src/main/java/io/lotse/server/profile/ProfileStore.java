@@ -31,18 +31,10 @@ class ProfileStore {
         this.json = json;
     }
 
+    /** Loads profiles with figures, traits and consents. */
     Map<Long, ProfileState> load(Collection<Long> ids) {
-        Map<Long, ProfileState> states = new HashMap<>();
-        if (ids.isEmpty()) {
-            return states;
-        }
-        jdbc.sql("""
-                        SELECT id, created_at, first_seen, last_seen, event_count, session_count, order_count, revenue,
-                               traits::text, trait_times::text, consents::text
-                        FROM profiles WHERE id = ANY(?)""")
-                .param(ids.toArray(Long[]::new))
-                .query((rs, row) -> states.put(rs.getLong(1), map(rs)))
-                .list();
+        Map<Long, ProfileState> states = loadFigures(ids);
+        loadDetails(states);
         return states;
     }
 
@@ -92,20 +84,6 @@ class ProfileStore {
         state.sessions = rs.getInt(6);
         state.orders = rs.getInt(7);
         state.revenue = rs.getBigDecimal(8);
-        return state;
-    }
-
-    private ProfileState map(ResultSet rs) throws SQLException {
-        ProfileState state = new ProfileState(rs.getLong(1), rs.getTimestamp(2).toInstant());
-        state.firstSeen = rs.getTimestamp(3).toInstant();
-        state.lastSeen = rs.getTimestamp(4).toInstant();
-        state.events = rs.getLong(5);
-        state.sessions = rs.getInt(6);
-        state.orders = rs.getInt(7);
-        state.revenue = rs.getBigDecimal(8);
-        state.traits = (ObjectNode) json.readTree(rs.getString(9));
-        state.traitTimes = (ObjectNode) json.readTree(rs.getString(10));
-        state.consents = (ObjectNode) json.readTree(rs.getString(11));
         return state;
     }
 
