@@ -1,10 +1,15 @@
 package io.lotse.simulator;
 
 import io.lotse.simulator.model.NextItemSample;
+import io.lotse.simulator.model.Product;
+import io.lotse.simulator.model.OrderLine;
+import io.lotse.simulator.model.Customer;
 import io.lotse.simulator.stats.Distributions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.random.RandomGenerator;
 
 /**
@@ -133,5 +138,46 @@ final class ChoiceModel {
                     Math.round(probabilities[product] * 1e8) / 1e8));
         }
         return result;
+    }
+
+    /** Products chosen by the person's preferences until the basket is close to the target value. */
+    List<OrderLine> basket(Person person, long time, double target) {
+        RandomGenerator random = person.random;
+        Customer customer = person.customer;
+        double[] preferences = customer.traits().categoryPreferences();
+        double sensitivity = customer.traits().priceSensitivity();
+        Map<Integer, Integer> quantities = new LinkedHashMap<>();
+        double remaining = target;
+        int category = chooseCategory(random, preferences, time);
+        int cheapest = -1;
+        for (int attempt = 0; attempt < 25 && quantities.size() < 6; attempt++) {
+            if (!quantities.isEmpty() && Distributions.chance(random, 0.4)) {
+                category = chooseCategory(random, preferences, time);
+            }
+            int product = chooseProduct(random, category, sensitivity, time);
+            double price = catalogue.products.get(product).price();
+            if (cheapest < 0 || price < catalogue.products.get(cheapest).price()) {
+                cheapest = product;
+            }
+            if (price > remaining * 1.3) {
+                continue;
+            }
+            int quantity = price < remaining / 3 && Distributions.chance(random, 0.2) ? 2 : 1;
+            quantities.merge(product, quantity, Integer::sum);
+            remaining -= price * quantity;
+            if (remaining < Math.max(0.12 * target, 4)) {
+                break;
+            }
+        }
+        if (quantities.isEmpty()) {
+            quantities.put(cheapest, 1);
+        }
+        List<OrderLine> lines = new ArrayList<>();
+        quantities.forEach((product, quantity) -> {
+            Product item = catalogue.products.get(product);
+            lines.add(new OrderLine(item.id(), item.name(customer.language()), item.category().id(), quantity,
+                    item.priceCents()));
+        });
+        return List.copyOf(lines);
     }
 }

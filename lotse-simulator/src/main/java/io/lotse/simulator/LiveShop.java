@@ -4,14 +4,12 @@ import io.lotse.simulator.model.Customer;
 import io.lotse.simulator.model.OrderKind;
 import io.lotse.simulator.model.OrderLine;
 import io.lotse.simulator.model.OrderStatus;
-import io.lotse.simulator.model.Product;
 import io.lotse.simulator.stats.Distributions;
 import io.lotse.simulator.stats.Seeds;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -168,7 +166,7 @@ public final class LiveShop {
         Customer customer = person.customer;
         double target = Distributions.gamma(person.random, parameters.orderValues().p(),
                 customer.traits().spendRate());
-        List<OrderLine> lines = basket(person, time, target);
+        List<OrderLine> lines = choice.basket(person, time, target);
         String email = sessions.usedEmail(person);
         String payment = PAYMENT_METHODS[Distributions.weighted(person.random, PAYMENT_SHARES)];
         long subtotal = lines.stream().mapToLong(line -> line.unitPriceCents() * line.quantity()).sum();
@@ -184,45 +182,6 @@ public final class LiveShop {
         person.orders++;
         person.revenueCents += order.subtotalCents;
         return order;
-    }
-
-    private List<OrderLine> basket(Person person, long time, double target) {
-        Customer customer = person.customer;
-        double[] preferences = customer.traits().categoryPreferences();
-        double sensitivity = customer.traits().priceSensitivity();
-        Map<Integer, Integer> quantities = new LinkedHashMap<>();
-        double remaining = target;
-        int category = choice.chooseCategory(person.random, preferences, time);
-        int cheapest = -1;
-        for (int attempt = 0; attempt < 25 && quantities.size() < 6; attempt++) {
-            if (!quantities.isEmpty() && Distributions.chance(person.random, 0.4)) {
-                category = choice.chooseCategory(person.random, preferences, time);
-            }
-            int product = choice.chooseProduct(person.random, category, sensitivity, time);
-            double price = catalogue.products.get(product).price();
-            if (cheapest < 0 || price < catalogue.products.get(cheapest).price()) {
-                cheapest = product;
-            }
-            if (price > remaining * 1.3) {
-                continue;
-            }
-            int quantity = price < remaining / 3 && Distributions.chance(person.random, 0.2) ? 2 : 1;
-            quantities.merge(product, quantity, Integer::sum);
-            remaining -= price * quantity;
-            if (remaining < Math.max(0.12 * target, 4)) {
-                break;
-            }
-        }
-        if (quantities.isEmpty()) {
-            quantities.put(cheapest, 1);
-        }
-        List<OrderLine> lines = new ArrayList<>();
-        quantities.forEach((product, quantity) -> {
-            Product item = catalogue.products.get(product);
-            lines.add(new OrderLine(item.id(), item.name(customer.language()), item.category().id(), quantity,
-                    item.priceCents()));
-        });
-        return List.copyOf(lines);
     }
 
     private void add(String name, long amount) {

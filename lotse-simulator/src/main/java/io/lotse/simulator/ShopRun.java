@@ -10,7 +10,6 @@ import io.lotse.simulator.service.MessageTemplates;
 import io.lotse.simulator.stats.Distributions;
 import io.lotse.simulator.stats.GammaGamma;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One run: creates catalogue, marketing plan and customers, then walks the span day by day. Each day the people
@@ -210,7 +208,7 @@ final class ShopRun {
         Customer customer = person.customer;
         GammaGamma values = info.parameters().orderValues();
         double target = Distributions.gamma(random, values.p(), customer.traits().spendRate());
-        List<OrderLine> lines = basket(person, time, target);
+        List<OrderLine> lines = choice.basket(person, time, target);
         String email = sessions.usedEmail(person);
         String payment = PAYMENT_METHODS[Distributions.weighted(random, PAYMENT_SHARES)];
         long subtotal = lines.stream().mapToLong(line -> line.unitPriceCents() * line.quantity()).sum();
@@ -242,47 +240,6 @@ final class ShopRun {
             buffer.orders.add(new Pending.PlacedOrder(time, person.index(), order.sequence, order));
         }
         return order;
-    }
-
-    /** Products chosen by the person's preferences until the basket is close to the target value. */
-    private List<OrderLine> basket(Person person, long time, double target) {
-        RandomGenerator random = person.random;
-        Customer customer = person.customer;
-        double[] preferences = customer.traits().categoryPreferences();
-        double sensitivity = customer.traits().priceSensitivity();
-        Map<Integer, Integer> quantities = new LinkedHashMap<>();
-        double remaining = target;
-        int category = choice.chooseCategory(random, preferences, time);
-        int cheapest = -1;
-        for (int attempt = 0; attempt < 25 && quantities.size() < 6; attempt++) {
-            if (!quantities.isEmpty() && Distributions.chance(random, 0.4)) {
-                category = choice.chooseCategory(random, preferences, time);
-            }
-            int product = choice.chooseProduct(random, category, sensitivity, time);
-            double price = catalogue.products.get(product).price();
-            if (cheapest < 0 || price < catalogue.products.get(cheapest).price()) {
-                cheapest = product;
-            }
-            if (price > remaining * 1.3) {
-                continue;
-            }
-            int quantity = price < remaining / 3 && Distributions.chance(random, 0.2) ? 2 : 1;
-            quantities.merge(product, quantity, Integer::sum);
-            remaining -= price * quantity;
-            if (remaining < Math.max(0.12 * target, 4)) {
-                break;
-            }
-        }
-        if (quantities.isEmpty()) {
-            quantities.put(cheapest, 1);
-        }
-        List<OrderLine> lines = new ArrayList<>();
-        quantities.forEach((product, quantity) -> {
-            Product item = catalogue.products.get(product);
-            lines.add(new OrderLine(item.id(), item.name(customer.language()), item.category().id(), quantity,
-                    item.priceCents()));
-        });
-        return List.copyOf(lines);
     }
 
     /** Email Delivered (and maybe Opened, Clicked) to everyone with email consent at send time. */
