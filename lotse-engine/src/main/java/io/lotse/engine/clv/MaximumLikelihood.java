@@ -9,6 +9,7 @@ import org.hipparchus.optim.nonlinear.scalar.GoalType;
 import org.hipparchus.optim.nonlinear.scalar.ObjectiveFunction;
 import org.hipparchus.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
 import org.hipparchus.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maximises a log-likelihood over positive parameters with Nelder-Mead on their logarithms. Each start runs until
@@ -22,6 +23,7 @@ final class MaximumLikelihood {
     private static final double LOG_BOUND = 25;
     private static final int MAX_EVALUATIONS_PER_RUN = 20_000;
     private static final int MAX_RUNS_PER_START = 12;
+    /** Relative and absolute change of the simplex's values at which one Nelder-Mead run ends. */
     private static final double SIMPLEX_TOLERANCE = 1e-13;
     /** A restart that improves the log-likelihood by less than this ends the start. */
     private static final double IMPROVEMENT_TOLERANCE = 1e-9;
@@ -46,7 +48,7 @@ final class MaximumLikelihood {
      */
     static Maximum maximise(ToDoubleFunction<double[]> logLikelihood, List<double[]> starts) {
         Objective objective = new Objective(logLikelihood);
-        Maximum best = null;
+        @Nullable Maximum best = null;
         int iterations = 0;
         for (double[] start : starts) {
             double[] point = new double[start.length];
