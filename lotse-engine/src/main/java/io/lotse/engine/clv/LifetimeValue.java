@@ -20,8 +20,6 @@ public record LifetimeValue(PurchaseModel purchases, GammaGamma spend, PeriodUni
 
     /** The default monthly discount rate, 1% a month (about 12.7% a year), a usual cost of capital. */
     public static final double DEFAULT_MONTHLY_DISCOUNT_RATE = 0.01;
-    /** The usual horizon, 12 months. */
-    public static final int DEFAULT_HORIZON_MONTHS = 12;
 
     public LifetimeValue {
         Objects.requireNonNull(purchases, "purchases");
