@@ -77,9 +77,7 @@ class SegmentEvaluator {
         boolean restricted = profileIds != null;
         SqlRule sql = SqlRule.compile(segment.rule(), segmentIds, now, restricted);
         Optional<Outcome> outcome = Optional.ofNullable(transactions.execute(status -> {
-            // Members are derived data: a crash losing the last evaluation is repaired by the next one.
-            jdbc.sql("SELECT set_config('synchronous_commit', 'off', true), set_config('work_mem', '64MB', true)")
-                    .query((rs, row) -> true).list();
+            settle(jdbc);
             Optional<Long> previousSize = jdbc.sql("""
                             SELECT s.size FROM segments s
                             WHERE s.id = ? AND s.archived_at IS NULL
@@ -97,6 +95,19 @@ class SegmentEvaluator {
             publish(segment, o, now);
         });
         return outcome.map(o -> o.took(TimeUnit.NANOSECONDS.toMillis(took)));
+    }
+
+    /**
+     * Settings of an evaluation's transaction. Members are derived data: a crash losing the last evaluation is
+     * repaired by the next one, so the commit need not wait for the disk. No parallel workers: each would build the
+     * same hash tables of event counts again, doubling the CPU an evaluation takes on a small machine for little
+     * gain in time, while ingestion needs the other core.
+     */
+    static void settle(JdbcClient jdbc) {
+        jdbc.sql("""
+                        SELECT set_config('synchronous_commit', 'off', true), set_config('work_mem', '64MB', true),
+                               set_config('max_parallel_workers_per_gather', '0', true)""")
+                .query((rs, row) -> true).list();
     }
 
     private Outcome apply(StoredSegment segment, SqlRule sql, Instant now, @Nullable Collection<Long> profileIds,

@@ -6,9 +6,11 @@ import io.lotse.engine.segment.FigureCondition;
 import io.lotse.engine.segment.Operator;
 import io.lotse.engine.segment.Rule;
 import io.lotse.engine.segment.RuleValue;
+import io.lotse.engine.segment.Score;
 import io.lotse.engine.segment.ScoreCondition;
 import io.lotse.engine.segment.SegmentCondition;
 import io.lotse.engine.segment.TraitCondition;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -198,7 +200,29 @@ record SqlRule(String condition, Map<String, Object> parameters, boolean usesSco
                 case FIRST_SEEN_DAYS_AGO -> daysAgo("p.first_seen");
                 case LAST_SEEN_DAYS_AGO -> daysAgo("p.last_seen");
             };
-            return column + " " + comparison(figure.op()) + " " + bind(figure.value()) + "::numeric";
+            boolean integerColumn = switch (figure.figure()) {
+                case EVENT_COUNT, SESSION_COUNT, ORDER_COUNT -> true;
+                default -> false;
+            };
+            return column + " " + comparison(figure.op()) + " " + number(figure.value(), integerColumn, false);
+        }
+
+        /**
+         * A bound number in the column's own kind of number, so that the comparison needs no conversion per row:
+         * a whole number for integer columns, a double for double columns, else a decimal.
+         */
+        private String number(BigDecimal value, boolean integerColumn, boolean doubleColumn) {
+            if (integerColumn && value.stripTrailingZeros().scale() <= 0) {
+                try {
+                    return bind(value.longValueExact()) + "::bigint";
+                } catch (ArithmeticException outOfRange) {
+                    return bind(value) + "::numeric";
+                }
+            }
+            if (doubleColumn) {
+                return bind(value.doubleValue()) + "::float8";
+            }
+            return bind(value) + "::numeric";
         }
 
         private String daysAgo(String column) {
@@ -219,15 +243,23 @@ record SqlRule(String condition, Map<String, Object> parameters, boolean usesSco
                             .map(v -> ((RuleValue.Text) v).text()).toArray(String[]::new);
                     return column + " = ANY(" + bind(names) + "::text[])";
                 case NEQ:
-                    return "NOT coalesce(" + column + " = " + scoreValue(value) + ", false)";
+                    return "NOT coalesce(" + column + " = " + scoreValue(score.score(), value) + ", false)";
                 default:
-                    return column + " " + comparison(score.op()) + " " + scoreValue(value);
+                    return column + " " + comparison(score.op()) + " " + scoreValue(score.score(), value);
             }
         }
 
-        private String scoreValue(RuleValue value) {
+        private String scoreValue(Score score, RuleValue value) {
             if (value instanceof RuleValue.Numeric numeric) {
-                return bind(numeric.number()) + "::numeric";
+                boolean integerColumn = switch (score) {
+                    case CHURN_RISK, RFM_RECENCY, RFM_FREQUENCY, RFM_MONETARY -> true;
+                    default -> false;
+                };
+                boolean doubleColumn = switch (score) {
+                    case P_ALIVE, EXPECTED_PURCHASES_90D, CLV_PERCENTILE, PROPENSITY_30D -> true;
+                    default -> false;
+                };
+                return number(numeric.number(), integerColumn, doubleColumn);
             }
             return bind(((RuleValue.Text) value).text()) + "::text";
         }
