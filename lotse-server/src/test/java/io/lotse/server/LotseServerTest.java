@@ -17,7 +17,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "lotse.data-dir=target/test-data",
         "lotse.write-key=" + LotseServerTest.WRITE_KEY,
-        "lotse.admin-token=" + LotseServerTest.ADMIN_TOKEN})
+        "lotse.admin-token=" + LotseServerTest.ADMIN_TOKEN,
+        "lotse.predict.propensity-events=Signed Up",
+        "lotse.predict.pareto-timeout=0s"})
 public @interface LotseServerTest {
 
     String WRITE_KEY = "wk_test_write_key";
