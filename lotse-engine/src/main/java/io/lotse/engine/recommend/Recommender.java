@@ -128,7 +128,7 @@ public final class Recommender {
         List<Recommendation> result = new ArrayList<>(selected.size());
         for (RuleStage.Selected item : selected) {
             result.add(new Recommendation(item.item(), item.score(), item.source(),
-                    reason(item.source(), item.item(), basis, anchors, sessionInput, togetherInput)));
+                    reason(item.source(), item.item(), purchases, basis, sessionInput, togetherInput)));
         }
         return result;
     }
@@ -143,7 +143,7 @@ public final class Recommender {
         sources.add(new Blender.Source(signal, rules.weight(signal), scores));
     }
 
-    private Reason reason(Signal source, int item, PersonHistory basis, int[] anchors, int[] session,
+    private Reason reason(Signal source, int item, PersonHistory bought, PersonHistory basis, int[] session,
                           int[] together) {
         int evidence = switch (source) {
             case EASE -> evidenceOf(models.ease(), basis, item);
@@ -156,8 +156,8 @@ public final class Recommender {
         };
         if (evidence >= 0) {
             return switch (source) {
-                case EASE, ALS, ITEM_KNN -> Reason.aboutItem(contains(anchors, evidence) ? Reason.Kind.SIMILAR
-                        : Reason.Kind.BOUGHT, evidence);
+                case EASE, ALS, ITEM_KNN -> Reason.aboutItem(bought.contains(evidence) ? Reason.Kind.BOUGHT
+                        : Reason.Kind.SIMILAR, evidence);
                 case REPEAT -> Reason.aboutItem(Reason.Kind.BUY_AGAIN, evidence);
                 case SESSION -> Reason.aboutItem(Reason.Kind.VIEWED, evidence);
                 case TOGETHER -> Reason.aboutItem(Reason.Kind.BOUGHT_TOGETHER, evidence);
@@ -212,14 +212,5 @@ public final class Recommender {
         int[] all = Arrays.copyOf(first, first.length + second.length);
         System.arraycopy(second, 0, all, first.length, second.length);
         return all;
-    }
-
-    private static boolean contains(int[] values, int value) {
-        for (int v : values) {
-            if (v == value) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -59,6 +59,20 @@ class RecommenderTest {
     }
 
     @Test
+    void theProductInViewGivesASimilarReasonUnlessThePersonBoughtIt() {
+        PlacementRules knnOnly = rules(Map.of(Signal.ITEM_KNN, 1.0));
+
+        Recommendation similar = ask(shop, PersonHistory.empty(Fixtures.NOW), new int[0], new int[] {0}, false,
+                knnOnly, 1).get(0);
+        Recommendation bought = ask(shop, PersonHistory.of(Fixtures.NOW, 0), new int[0], new int[] {0}, true,
+                knnOnly, 1).get(0);
+
+        assertThat(similar.item()).isEqualTo(1);
+        assertThat(similar.reason()).isEqualTo(Reason.aboutItem(Reason.Kind.SIMILAR, 0));
+        assertThat(bought.reason()).isEqualTo(Reason.aboutItem(Reason.Kind.BOUGHT, 0));
+    }
+
+    @Test
     void withoutConsentNeitherPurchasesNorSessionAreUsed() {
         PlacementRules home = rules(Map.of(Signal.ITEM_KNN, 1.0, Signal.SESSION, 1.0, Signal.REPEAT, 1.0,
                 Signal.POPULAR, 0.01));
