@@ -76,6 +76,6 @@ class PlacementStore {
                         loaded.put(placement, stored);
                     }
                 }));
-        return Map.copyOf(loaded);
+        return java.util.Collections.unmodifiableMap(loaded);
     }
 }

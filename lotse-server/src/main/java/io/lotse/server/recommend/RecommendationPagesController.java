@@ -102,8 +102,10 @@ class RecommendationPagesController {
                 previews.add(new Preview(placement.wireName(), null, "recommend.preview.needsProduct"));
                 continue;
             }
+            // The product in view belongs to the product page and the cart, not to the home page or an email.
+            boolean inView = placement == Placement.PRODUCT || placement == Placement.CART;
             RecommendationRequest request = new RecommendationRequest(null, anonymousId, profileId.orElse(null),
-                    placement, products, PREVIEW_LIMIT);
+                    placement, inView ? products : List.of(), PREVIEW_LIMIT);
             previews.add(new Preview(placement.wireName(), recommendations.recommend(request, locale), null));
         }
         model.addAttribute("previews", previews);
