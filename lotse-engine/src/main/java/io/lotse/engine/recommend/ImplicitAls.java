@@ -43,8 +43,9 @@ public final class ImplicitAls implements HistoryScorer {
             }
         }
 
+        /** Chosen on a validation month of the UCI Online Retail data (see docs/recommendations.md). */
         public static Parameters defaults() {
-            return new Parameters(64, 0.1, 10, 15, 3, 42);
+            return new Parameters(64, 10, 1, 15, 3, 42);
         }
     }
 
