@@ -46,7 +46,8 @@ import tools.jackson.databind.node.ObjectNode;
  * planned time) with a mix of placements and people, while the live visitors keep viewing products.
  *
  * <p>Last line: {@code {"requests_per_s": 500, "p50_ms": X, "p99_ms": X, "errors": 0, "customers": N,
- * "products": N, ...}}.
+ * "products": N, ...}}; {@code server_p50_ms} and {@code server_p99_ms} are the upper bounds of the buckets of
+ * the server's own histogram (the time to compute a list, without HTTP and queueing) holding those quantiles.
  */
 public final class RecommendBenchmark {
 
@@ -123,7 +124,9 @@ public final class RecommendBenchmark {
         Run warm = openLoop(http, requests.subList(0, rate * warmup), rate);
         progress(String.format(Locale.ROOT, "warm-up: %d requests, p99 %.1f ms, %d errors; measuring %d s at %d/s",
                 warm.latencies().length, percentile(warm.latencies(), 0.99), warm.errors(), seconds, rate));
+        Histogram before = serverLatency(http, url);
         Run run = openLoop(http, requests.subList(rate * warmup, requests.size()), rate);
+        Histogram during = serverLatency(http, url).minus(before);
         live.stop();
 
         ObjectNode result = JSON.createObjectNode();
@@ -135,6 +138,8 @@ public final class RecommendBenchmark {
         result.put("errors", run.errors());
         result.put("requests", run.latencies().length);
         result.put("achieved_per_s", round(run.latencies().length / run.seconds()));
+        result.put("server_p50_ms", round(during.upperBound(0.50).orElse(Double.NaN) * 1000));
+        result.put("server_p99_ms", round(during.upperBound(0.99).orElse(Double.NaN) * 1000));
         result.put("customers", options.integer("--customers", 0, 0, Integer.MAX_VALUE));
         result.put("products", model.path("products").asInt());
         result.put("people_with_orders", model.path("people").asInt());
@@ -417,6 +422,16 @@ public final class RecommendBenchmark {
             }
             sent.addAndGet(batch.size());
         }
+    }
+
+    /** The server's own histogram of the time to compute one list, {@code lotse.recommend.latency}. */
+    private static Histogram serverLatency(HttpClient http, URI url) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(url.resolve("/actuator/prometheus"))
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET /actuator/prometheus answered HTTP " + response.statusCode());
+        }
+        return PrometheusText.histogram(response.body(), "lotse_recommend_latency_seconds");
     }
 
     private static HttpRequest.Builder adminRequest(URI url, String adminToken, String path) {

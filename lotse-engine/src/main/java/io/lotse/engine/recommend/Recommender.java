@@ -102,9 +102,11 @@ public final class Recommender {
         addHistory(sources, Signal.ALS, models.als(), basis, rules);
         addHistory(sources, Signal.ITEM_KNN, models.itemKnn(), basis, rules);
         addHistory(sources, Signal.REPEAT, models.repeat(), purchases, rules);
+        SessionKnn.Neighbourhood neighbourhood = null;
         if (models.session() != null && sessionInput.length > 0 && rules.weight(Signal.SESSION) > 0) {
             double[] scores = new double[items];
-            models.session().score(sessionInput, scores);
+            neighbourhood = models.session().neighbourhood(sessionInput);
+            neighbourhood.score(scores);
             sources.add(new Blender.Source(Signal.SESSION, rules.weight(Signal.SESSION), scores));
         }
         if (models.together() != null && togetherInput.length > 0 && rules.weight(Signal.TOGETHER) > 0) {
@@ -128,7 +130,7 @@ public final class Recommender {
         List<Recommendation> result = new ArrayList<>(selected.size());
         for (RuleStage.Selected item : selected) {
             result.add(new Recommendation(item.item(), item.score(), item.source(),
-                    reason(item.source(), item.item(), purchases, basis, sessionInput, togetherInput)));
+                    reason(item.source(), item.item(), purchases, basis, neighbourhood, togetherInput)));
         }
         return result;
     }
@@ -143,14 +145,14 @@ public final class Recommender {
         sources.add(new Blender.Source(signal, rules.weight(signal), scores));
     }
 
-    private Reason reason(Signal source, int item, PersonHistory bought, PersonHistory basis, int[] session,
-                          int[] together) {
+    private Reason reason(Signal source, int item, PersonHistory bought, PersonHistory basis,
+                          SessionKnn.@Nullable Neighbourhood session, int[] together) {
         int evidence = switch (source) {
             case EASE -> evidenceOf(models.ease(), basis, item);
             case ALS -> evidenceOf(models.als(), basis, item);
             case ITEM_KNN -> evidenceOf(models.itemKnn(), basis, item);
             case REPEAT -> item;
-            case SESSION -> models.session() == null ? -1 : models.session().evidence(session, item);
+            case SESSION -> session == null ? -1 : session.evidence(item);
             case TOGETHER -> models.together() == null ? -1 : models.together().evidence(together, item);
             case POPULAR, TRENDING -> -1;
         };

@@ -58,18 +58,15 @@ public final class RuleStage {
                 excluded[item] = true;
             }
         }
-        int[] ranking = TopItems.top(scores, items, item -> excluded[item], 0);
+        // Rank only a few times the limit at first; the category cap may need more, then everything.
+        int[] ranking = TopItems.top(scores, Math.min(items, 4 * limit + 20), item -> excluded[item], 0);
         List<Selected> selected = new ArrayList<>(limit);
         int[] perCategory = new int[facts.categories()];
         boolean[] taken = new boolean[items];
-        for (int item : ranking) {
-            if (selected.size() == limit) {
-                break;
-            }
-            if (admit(item, facts, rules, perCategory)) {
-                taken[item] = true;
-                selected.add(new Selected(item, scores[item], blend.dominant()[item]));
-            }
+        pick(ranking, scores, blend, facts, rules, limit, selected, perCategory, taken);
+        if (selected.size() < limit && ranking.length == 4 * limit + 20) {
+            pick(TopItems.top(scores, items, item -> excluded[item] || taken[item], 0), scores, blend, facts, rules,
+                    limit, selected, perCategory, taken);
         }
         for (int item : fallback) {
             if (selected.size() == limit) {
@@ -81,6 +78,20 @@ public final class RuleStage {
             }
         }
         return selected;
+    }
+
+    private static void pick(int[] ranking, double[] scores, Blender.Blend blend, ItemFacts facts,
+                             PlacementRules rules, int limit, List<Selected> selected, int[] perCategory,
+                             boolean[] taken) {
+        for (int item : ranking) {
+            if (selected.size() == limit) {
+                return;
+            }
+            if (!taken[item] && admit(item, facts, rules, perCategory)) {
+                taken[item] = true;
+                selected.add(new Selected(item, scores[item], blend.dominant()[item]));
+            }
+        }
     }
 
     private static boolean admit(int item, ItemFacts facts, PlacementRules rules, int[] perCategory) {

@@ -105,42 +105,75 @@ public final class SessionKnn {
      * @param scores  of length {@link #items()}; overwritten
      */
     public void score(int[] current, double[] scores) {
-        Arrays.fill(scores, 0);
-        Neighbourhood neighbourhood = neighbourhood(current);
-        for (int n = 0; n < neighbourhood.sessions.length; n++) {
-            double similarity = neighbourhood.similarities[n];
-            for (int item : sessionItems[neighbourhood.sessions[n]]) {
-                scores[item] += similarity;
-            }
-        }
+        neighbourhood(current).score(scores);
     }
 
     /** The item of the current session that most ties it to the neighbours holding {@code item}, or -1. */
     public int evidence(int[] current, int item) {
-        Neighbourhood neighbourhood = neighbourhood(current);
-        int best = -1;
-        double bestWeight = 0;
-        for (int n = 0; n < neighbourhood.sessions.length; n++) {
-            int[] members = sessionItems[neighbourhood.sessions[n]];
-            if (Arrays.binarySearch(members, item) < 0) {
-                continue;
-            }
-            for (int c = 0; c < neighbourhood.items.length; c++) {
-                int own = neighbourhood.items[c];
-                if (own != item && neighbourhood.weights[c] > bestWeight
-                        && Arrays.binarySearch(members, own) >= 0) {
-                    bestWeight = neighbourhood.weights[c];
-                    best = own;
-                }
-            }
-        }
-        return best;
+        return neighbourhood(current).evidence(item);
+    }
+
+    /**
+     * The past sessions most similar to the current one, found once and then used for scores and evidence.
+     *
+     * @param current the session's items in the order seen, oldest first; indices outside the model are ignored
+     */
+    public Neighbourhood neighbourhood(int[] current) {
+        return find(current);
     }
 
     /** The most similar past sessions with their similarities, and the current session's weighted items. */
-    private record Neighbourhood(int[] items, double[] weights, int[] sessions, double[] similarities) {}
+    public final class Neighbourhood {
 
-    private Neighbourhood neighbourhood(int[] current) {
+        private final int[] items;
+        private final double[] weights;
+        private final int[] sessions;
+        private final double[] similarities;
+
+        private Neighbourhood(int[] items, double[] weights, int[] sessions, double[] similarities) {
+            this.items = items;
+            this.weights = weights;
+            this.sessions = sessions;
+            this.similarities = similarities;
+        }
+
+        /**
+         * Writes each item's score, the summed similarity of the neighbours holding it.
+         *
+         * @param scores of length {@link SessionKnn#items()}; overwritten
+         */
+        public void score(double[] scores) {
+            Arrays.fill(scores, 0);
+            for (int n = 0; n < sessions.length; n++) {
+                double similarity = similarities[n];
+                for (int item : sessionItems[sessions[n]]) {
+                    scores[item] += similarity;
+                }
+            }
+        }
+
+        /** The item of the current session that most ties it to the neighbours holding {@code item}, or -1. */
+        public int evidence(int item) {
+            int best = -1;
+            double bestWeight = 0;
+            for (int session : sessions) {
+                int[] members = sessionItems[session];
+                if (Arrays.binarySearch(members, item) < 0) {
+                    continue;
+                }
+                for (int c = 0; c < items.length; c++) {
+                    int own = items[c];
+                    if (own != item && weights[c] > bestWeight && Arrays.binarySearch(members, own) >= 0) {
+                        bestWeight = weights[c];
+                        best = own;
+                    }
+                }
+            }
+            return best;
+        }
+    }
+
+    private Neighbourhood find(int[] current) {
         List<Integer> order = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
         int length = current.length;
@@ -190,19 +223,20 @@ public final class SessionKnn {
             }
             similarity[c] = sum;
         }
-        // Best similarity first; among equals the more recent session.
-        Integer[] byScore = new Integer[compared];
+        // Best similarity first; among equals the more recent session: rank positions counted from the newest.
+        double[] byRecency = new double[compared];
+        int[] positions = new int[compared];
         for (int c = 0; c < compared; c++) {
-            byScore[c] = c;
+            byRecency[c] = similarity[compared - 1 - c];
+            positions[c] = c;
         }
-        Arrays.sort(byScore, (a, b) -> similarity[a] != similarity[b] ? Double.compare(similarity[b], similarity[a])
-                : Integer.compare(b, a));
-        int kept = Math.min(parameters.neighbours(), compared);
-        int[] sessions = new int[kept];
-        double[] similarities = new double[kept];
-        for (int n = 0; n < kept; n++) {
-            sessions[n] = candidates[from + byScore[n]];
-            similarities[n] = similarity[byScore[n]];
+        int[] best = TopItems.topAmong(positions, compared, byRecency, parameters.neighbours());
+        int[] sessions = new int[best.length];
+        double[] similarities = new double[best.length];
+        for (int n = 0; n < best.length; n++) {
+            int c = compared - 1 - best[n];
+            sessions[n] = candidates[from + c];
+            similarities[n] = similarity[c];
         }
         return new Neighbourhood(own, ownWeights, sessions, similarities);
     }

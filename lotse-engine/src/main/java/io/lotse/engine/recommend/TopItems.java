@@ -1,10 +1,11 @@
 package io.lotse.engine.recommend;
 
-import java.util.Arrays;
-import java.util.PriorityQueue;
 import java.util.function.IntPredicate;
 
-/** Selecting the best-scored items. Ties go to the lower item index, so results are deterministic. */
+/**
+ * Selecting the best-scored items with a bounded binary heap of primitive indices. Ties go to the lower item
+ * index, so results are deterministic.
+ */
 public final class TopItems {
 
     private TopItems() {}
@@ -14,28 +15,13 @@ public final class TopItems {
      * not above {@code floor} (use {@link Double#NEGATIVE_INFINITY} to rank every item).
      */
     public static int[] top(double[] scores, int k, IntPredicate excluded, double floor) {
-        if (k <= 0) {
-            return new int[0];
-        }
-        // A min-heap of the best k so far: its head is the worst of them.
-        PriorityQueue<Integer> heap = new PriorityQueue<>(k + 1, (a, b) -> worseFirst(scores, a, b));
-        for (int item = 0; item < scores.length; item++) {
-            double score = scores[item];
-            if (!(score > floor) || excluded.test(item)) {
-                continue;
-            }
-            if (heap.size() < k) {
-                heap.add(item);
-            } else if (worseFirst(scores, heap.peek(), item) < 0) {
-                heap.poll();
-                heap.add(item);
+        Heap heap = new Heap(scores, Math.max(0, Math.min(k, scores.length)));
+        for (int item = 0; item < scores.length && heap.capacity() > 0; item++) {
+            if (scores[item] > floor && !excluded.test(item)) {
+                heap.offer(item);
             }
         }
-        int[] result = new int[heap.size()];
-        for (int i = result.length - 1; i >= 0; i--) {
-            result[i] = heap.poll();
-        }
-        return result;
+        return heap.drainBestFirst();
     }
 
     /**
@@ -43,24 +29,13 @@ public final class TopItems {
      * 0 take part. Costs time in the number of candidates, not of all items.
      */
     static int[] topAmong(int[] candidates, int count, double[] scores, int k) {
-        PriorityQueue<Integer> heap = new PriorityQueue<>(k + 1, (a, b) -> worseFirst(scores, a, b));
-        for (int c = 0; c < count; c++) {
-            int item = candidates[c];
-            if (!(scores[item] > 0)) {
-                continue;
-            }
-            if (heap.size() < k) {
-                heap.add(item);
-            } else if (worseFirst(scores, heap.peek(), item) < 0) {
-                heap.poll();
-                heap.add(item);
+        Heap heap = new Heap(scores, Math.max(0, Math.min(k, count)));
+        for (int c = 0; c < count && heap.capacity() > 0; c++) {
+            if (scores[candidates[c]] > 0) {
+                heap.offer(candidates[c]);
             }
         }
-        int[] result = new int[heap.size()];
-        for (int i = result.length - 1; i >= 0; i--) {
-            result[i] = heap.poll();
-        }
-        return result;
+        return heap.drainBestFirst();
     }
 
     /** The {@code k} best items among all, ranking every item. */
@@ -73,19 +48,76 @@ public final class TopItems {
         return top(scores, scores.length, item -> false, floor);
     }
 
-    /** Negative when {@code a} ranks below {@code b}: a lower score, or an equal score and a higher index. */
-    private static int worseFirst(double[] scores, int a, int b) {
-        int byScore = Double.compare(scores[a], scores[b]);
-        return byScore != 0 ? byScore : Integer.compare(b, a);
+    /** Whether {@code a} ranks below {@code b}: a lower score, or an equal score and a higher index. */
+    private static boolean worse(double[] scores, int a, int b) {
+        return scores[a] < scores[b] || scores[a] == scores[b] && a > b;
     }
 
-    /** Positions of items in a ranking: rank 0 is the best; -1 for items not ranked. */
-    static int[] ranks(int[] ranking, int items) {
-        int[] ranks = new int[items];
-        Arrays.fill(ranks, -1);
-        for (int r = 0; r < ranking.length; r++) {
-            ranks[ranking[r]] = r;
+    /** A min-heap of the best items so far: its root is the worst of them. */
+    private static final class Heap {
+
+        private final double[] scores;
+        private final int[] items;
+        private int size;
+
+        Heap(double[] scores, int capacity) {
+            this.scores = scores;
+            this.items = new int[capacity];
         }
-        return ranks;
+
+        int capacity() {
+            return items.length;
+        }
+
+        void offer(int item) {
+            if (size < items.length) {
+                items[size] = item;
+                siftUp(size++);
+            } else if (worse(scores, items[0], item)) {
+                items[0] = item;
+                siftDown(0);
+            }
+        }
+
+        int[] drainBestFirst() {
+            int[] result = new int[size];
+            for (int i = size - 1; i >= 0; i--) {
+                result[i] = items[0];
+                items[0] = items[--size];
+                siftDown(0);
+            }
+            return result;
+        }
+
+        private void siftUp(int at) {
+            int item = items[at];
+            while (at > 0) {
+                int parent = (at - 1) >>> 1;
+                if (!worse(scores, item, items[parent])) {
+                    break;
+                }
+                items[at] = items[parent];
+                at = parent;
+            }
+            items[at] = item;
+        }
+
+        private void siftDown(int at) {
+            int item = items[at];
+            int half = size >>> 1;
+            while (at < half) {
+                int child = 2 * at + 1;
+                int right = child + 1;
+                if (right < size && worse(scores, items[right], items[child])) {
+                    child = right;
+                }
+                if (!worse(scores, items[child], item)) {
+                    break;
+                }
+                items[at] = items[child];
+                at = child;
+            }
+            items[at] = item;
+        }
     }
 }

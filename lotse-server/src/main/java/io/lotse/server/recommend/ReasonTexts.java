@@ -2,7 +2,6 @@ package io.lotse.server.recommend;
 
 import io.lotse.engine.recommend.Reason;
 import java.util.Locale;
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -29,14 +28,5 @@ class ReasonTexts {
 
     static String type(Reason.Kind kind) {
         return kind.name().toLowerCase(Locale.ROOT);
-    }
-
-    /** The label of a signal, for the UI. */
-    String signal(String wireName, Locale locale) {
-        return messages.getMessage("recommend.signal." + wireName, null, wireName, locale);
-    }
-
-    @Nullable String text(String key, Locale locale, Object... arguments) {
-        return messages.getMessage(key, arguments, key, locale);
     }
 }
