@@ -323,7 +323,7 @@ public final class IntentEvaluation {
                 Integer.parseInt(options.getOrDefault("epochs", Integer.toString(d.epochs()))),
                 Double.parseDouble(options.getOrDefault("learning-rate", Double.toString(d.learningRate()))),
                 Double.parseDouble(options.getOrDefault("l2", Double.toString(d.l2()))), d.validationShare(), seed,
-                null);
+                null, Double.parseDouble(options.getOrDefault("reject-share", Double.toString(d.inScopeRejectShare()))));
     }
 
     private static Path existing(String file) {

@@ -20,6 +20,11 @@ import org.jspecify.annotations.Nullable;
  * examples; when an out-of-scope label is set, choose the confidence threshold below which a message counts as out
  * of scope (maximising in-scope accuracy plus out-of-scope recall on the held-out examples); finally, when the
  * validation set was split off, refit on all examples with the same parameters, temperature and threshold.
+ *
+ * <p>The out-of-scope threshold is the confidence below which only {@code inScopeRejectShare} of the held-out
+ * in-scope messages that the model gets right fall: it rejects a known, small share of good predictions and
+ * needs no out-of-scope examples to be chosen (which are few and unrepresentative in most training data). A
+ * trained out-of-scope class, when the examples have one, catches the rest.
  */
 public final class IntentTrainer {
 
@@ -34,9 +39,12 @@ public final class IntentTrainer {
      * @param validationShare   share of each intent's examples held out when no validation set is given
      * @param seed              seed of the split and of the order of the examples
      * @param outOfScopeLabel   the label of messages that fit no intent, or null
+     * @param inScopeRejectShare share of correctly predicted held-out in-scope messages the out-of-scope
+     *                          threshold may reject (0 for no threshold)
      */
     public record Settings(TextFeatures.Settings features, double embeddingWeight, int epochs, double learningRate,
-            double l2, double validationShare, long seed, @Nullable String outOfScopeLabel) {
+            double l2, double validationShare, long seed, @Nullable String outOfScopeLabel,
+            double inScopeRejectShare) {
 
         public Settings {
             if (embeddingWeight < 0) {
@@ -46,23 +54,28 @@ public final class IntentTrainer {
                 throw new IllegalArgumentException("validationShare must be above 0 and below 0.5, was "
                         + validationShare);
             }
+            if (!(inScopeRejectShare >= 0 && inScopeRejectShare < 0.5)) {
+                throw new IllegalArgumentException("inScopeRejectShare must be at least 0 and below 0.5, was "
+                        + inScopeRejectShare);
+            }
             new SoftmaxRegression.Parameters(epochs, learningRate, l2, seed);
         }
 
-        /** Settings that work for short customer messages; no out-of-scope label. */
+        /** Settings that work for short customer messages; no out-of-scope label (1% reject share once set). */
         public static Settings defaults() {
-            return new Settings(TextFeatures.Settings.defaults(), 3.0, 12, 0.5, 2e-5, 0.1, 42, null);
+            return new Settings(TextFeatures.Settings.defaults(), 3.0, 12, 0.5, 2e-5, 0.1, 42, null, 0.01);
         }
 
         /** These settings with another out-of-scope label. */
         public Settings withOutOfScopeLabel(@Nullable String label) {
-            return new Settings(features, embeddingWeight, epochs, learningRate, l2, validationShare, seed, label);
+            return new Settings(features, embeddingWeight, epochs, learningRate, l2, validationShare, seed, label,
+                    inScopeRejectShare);
         }
 
         /** These settings with another seed. */
         public Settings withSeed(long newSeed) {
             return new Settings(features, embeddingWeight, epochs, learningRate, l2, validationShare, newSeed,
-                    outOfScopeLabel);
+                    outOfScopeLabel, inScopeRejectShare);
         }
     }
 
@@ -171,7 +184,8 @@ public final class IntentTrainer {
         for (double[] logits : heldOutLogits) {
             predictions.add(calibrated.predict(logits));
         }
-        double threshold = outOfScope == null ? 0 : outOfScopeThreshold(heldOut, predictions, outOfScope);
+        double threshold = outOfScope == null ? 0
+                : outOfScopeThreshold(heldOut, predictions, outOfScope, settings.inScopeRejectShare());
 
         Fitted finalFit = "split".equals(validationSource)
                 ? fit(examples, labels, labelIndex, embeddings, settings) : fitted;
@@ -263,50 +277,26 @@ public final class IntentTrainer {
     }
 
     /**
-     * The confidence threshold that maximises in-scope accuracy (rejected in-scope messages count as wrong) plus
-     * out-of-scope recall on the held-out examples; 0 when none of them is out of scope.
+     * The confidence below which {@code rejectShare} of the held-out in-scope messages predicted right fall (the
+     * lower quantile of their confidences, counting a virtual one at 0, so that fewer than {@code 1 / rejectShare}
+     * of them set no threshold rather than their minimum); 0 when the share is 0.
      */
     static double outOfScopeThreshold(List<LabelledText> heldOut, List<IntentPrediction> predictions,
-            String outOfScope) {
-        int inScope = 0;
-        int outside = 0;
-        for (LabelledText example : heldOut) {
-            if (outOfScope.equals(example.label())) {
-                outside++;
-            } else {
-                inScope++;
+            String outOfScope, double rejectShare) {
+        List<Double> confidences = new ArrayList<>();
+        for (int i = 0; i < heldOut.size(); i++) {
+            IntentPrediction prediction = predictions.get(i);
+            String label = heldOut.get(i).label();
+            if (!outOfScope.equals(label) && !prediction.outOfScope() && prediction.intent().equals(label)) {
+                confidences.add(prediction.confidence());
             }
         }
-        if (outside == 0 || inScope == 0) {
+        int index = (int) Math.floor(rejectShare * (confidences.size() + 1)) - 1;
+        if (rejectShare <= 0 || index < 0) {
             return 0;
         }
-        double[] candidates = new double[predictions.size() + 1];
-        for (int i = 0; i < predictions.size(); i++) {
-            candidates[i] = predictions.get(i).confidence();
-        }
-        candidates[predictions.size()] = 0;
-        Arrays.sort(candidates);
-        double best = Double.NEGATIVE_INFINITY;
-        double bestThreshold = 0;
-        for (double threshold : candidates) {
-            int inScopeRight = 0;
-            int outsideFound = 0;
-            for (int i = 0; i < heldOut.size(); i++) {
-                IntentPrediction prediction = predictions.get(i);
-                boolean rejected = prediction.outOfScope() || prediction.confidence() < threshold;
-                if (outOfScope.equals(heldOut.get(i).label())) {
-                    outsideFound += rejected ? 1 : 0;
-                } else if (!rejected && prediction.intent().equals(heldOut.get(i).label())) {
-                    inScopeRight++;
-                }
-            }
-            double objective = inScopeRight / (double) inScope + outsideFound / (double) outside;
-            if (objective > best + 1e-12) {
-                best = objective;
-                bestThreshold = threshold;
-            }
-        }
-        return bestThreshold;
+        confidences.sort(null);
+        return confidences.get(index);
     }
 
     /** Splits each label's examples into a fitting part and a held-out share (at least one when it has two). */

@@ -117,14 +117,25 @@ class IntentTrainerTest {
     }
 
     @Test
-    void thresholdBalancesInScopeAccuracyAndOutOfScopeRecall() {
-        List<LabelledText> heldOut = List.of(new LabelledText("a", "x"), new LabelledText("b", "x"),
-                new LabelledText("c", OOS));
-        List<IntentPrediction> predictions = List.of(prediction("x", 0.9), prediction("x", 0.7),
-                prediction("x", 0.4));
+    void thresholdRejectsTheGivenShareOfRightInScopePredictions() {
+        List<LabelledText> heldOut = new ArrayList<>();
+        List<IntentPrediction> predictions = new ArrayList<>();
+        for (int i = 1; i <= 100; i++) {
+            heldOut.add(new LabelledText("m" + i, "x"));
+            predictions.add(prediction("x", i / 100.0));
+        }
+        heldOut.add(new LabelledText("wrong", "x"));
+        predictions.add(prediction("y", 0.001));
+        heldOut.add(new LabelledText("outside", OOS));
+        predictions.add(prediction("x", 0.9));
 
-        // 0.7 keeps both in-scope messages and rejects the out-of-scope one
-        assertThat(IntentTrainer.outOfScopeThreshold(heldOut, predictions, OOS)).isEqualTo(0.7);
+        // 5% of the 100 right predictions (and a virtual one at 0): the 5th lowest, 0.05; wrong and out-of-scope
+        // messages do not count
+        assertThat(IntentTrainer.outOfScopeThreshold(heldOut, predictions, OOS, 0.05)).isEqualTo(0.05);
+        assertThat(IntentTrainer.outOfScopeThreshold(heldOut, predictions, OOS, 0)).isZero();
+        // too few right predictions for a 1% quantile: no threshold
+        assertThat(IntentTrainer.outOfScopeThreshold(heldOut.subList(0, 50), predictions.subList(0, 50), OOS, 0.01))
+                .isZero();
     }
 
     private static IntentPrediction prediction(String intent, double confidence) {

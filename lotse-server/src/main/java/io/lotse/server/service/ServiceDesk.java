@@ -97,7 +97,7 @@ public class ServiceDesk {
                 tickets.addNote(id, new Note("reopened", before.channel(),
                         "the customer wrote again after an automatic answer; a person answers now"));
                 meters.counter("lotse.service.reopened", "intent", String.valueOf(before.intent())).increment();
-                channel(before.channel()).handOver(before, tickets.replyTo(id));
+                handOver(before);
             }
             return ticket(id);
         }
@@ -141,10 +141,12 @@ public class ServiceDesk {
                 json.writeValueAsString(notes), answer.text(), answer.complete(), "draft"));
         meters.counter("lotse.service.messages", "intent", intent, "outcome", automatic ? "automated" : "handed_over")
                 .increment();
+        Ticket ticket = ticket(id);
         if (automatic) {
-            Ticket ticket = ticket(id);
             String sent = answer.text() + AnswerTemplates.AUTOMATED_NOTE.get(language);
             deliver(ticket, sent, true, "lotse");
+        } else {
+            handOver(ticket);
         }
     }
 
@@ -263,6 +265,14 @@ public class ServiceDesk {
                     automated ? "automation" : "agent").record(Duration.between(ticket.createdAt(), now));
         }
         return true;
+    }
+
+    private void handOver(Ticket ticket) {
+        try {
+            channel(ticket.channel()).handOver(ticket, tickets.replyTo(ticket.id()));
+        } catch (ReplyChannel.ReplyFailedException e) {
+            tickets.addNote(ticket.id(), new Note("reply_failed", ticket.channel(), e.getMessage()));
+        }
     }
 
     private ReplyChannel channel(String name) {
