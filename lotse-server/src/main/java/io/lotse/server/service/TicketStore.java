@@ -125,6 +125,12 @@ class TicketStore {
         jdbc.sql("UPDATE service_tickets SET suggested_answer = ? WHERE id = ?").params(answer, id).update();
     }
 
+    /** The ticket holding a message with the given channel id. */
+    Optional<Long> ticketOfMessage(String externalId) {
+        return jdbc.sql("SELECT ticket_id FROM service_messages WHERE external_id = ?").param(externalId)
+                .query(Long.class).optional();
+    }
+
     Optional<Long> byExternalRef(String channel, String externalRef) {
         return jdbc.sql("SELECT id FROM service_tickets WHERE channel = ? AND external_ref = ?")
                 .params(channel, externalRef).query(Long.class).optional();
