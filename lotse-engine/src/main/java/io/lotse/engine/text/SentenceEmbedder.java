@@ -27,6 +27,11 @@ public interface SentenceEmbedder {
         return vectors;
     }
 
+    /** This embedder remembering its vectors, for repeated training on the same texts. */
+    static SentenceEmbedder caching(SentenceEmbedder delegate) {
+        return delegate instanceof CachingEmbedder ? delegate : new CachingEmbedder(delegate);
+    }
+
     /** An embedder that contributes nothing: a classifier then uses its surface features alone. */
     static SentenceEmbedder none() {
         return NoEmbedding.INSTANCE;

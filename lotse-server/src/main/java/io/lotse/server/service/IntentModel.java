@@ -39,6 +39,8 @@ class IntentModel {
 
     private static final Logger log = LoggerFactory.getLogger(IntentModel.class);
     private static final long READY_TIMEOUT_SECONDS = 300;
+    private static final int CROSS_VALIDATE_BELOW = 5_000;
+    private static final int FOLDS = 5;
 
     /**
      * A trained model.
@@ -108,10 +110,14 @@ class IntentModel {
             int corrections = examples.corrections();
             IntentTrainer.Settings settings = IntentTrainer.Settings.defaults().withOutOfScopeLabel(OUT_OF_SCOPE)
                     .withSeed(SEED);
-            IntentTrainer.Result result = new IntentTrainer(embedder(), System::currentTimeMillis)
-                    .train(all, settings);
-            AutomationThresholds thresholds = AutomationThresholds.choose(result.validation(),
-                    properties.targetPrecision());
+            IntentTrainer trainer = new IntentTrainer(SentenceEmbedder.caching(embedder()),
+                    System::currentTimeMillis);
+            IntentTrainer.Result result = trainer.train(all, settings);
+            // With few examples one validation split holds too few outcomes to choose thresholds on: predict
+            // every example out of fold instead.
+            List<IntentTrainer.ValidationOutcome> outcomes = all.size() < CROSS_VALIDATE_BELOW
+                    ? trainer.crossValidate(all, FOLDS, settings) : result.validation();
+            AutomationThresholds thresholds = AutomationThresholds.choose(outcomes, properties.targetPrecision());
             Instant now = Instant.now();
             long version = record(result.classifier().provenance(), thresholds, all.size(), now);
             Trained trained = new Trained(version, result.classifier(), thresholds, now);

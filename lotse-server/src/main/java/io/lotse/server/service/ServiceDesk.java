@@ -128,11 +128,12 @@ public class ServiceDesk {
                 message.orderNumber(), found, language, id));
         String intent = prediction.intent();
         AnswerTemplates.Answer answer = templates.fill(intent, language, context.variables());
-        boolean automatic = answer.automate() && answer.complete() && context.lookupsSucceeded()
-                && settings.automated(intent) && trained.thresholds().pass(prediction);
+        AutomationDecision decision = AutomationDecision.decide(prediction, trained.thresholds(),
+                settings.automated(intent), answer, context.lookupsSucceeded());
+        boolean automatic = decision.automatic();
         List<Note> notes = new ArrayList<>(context.notes());
-        if (!answer.complete()) {
-            notes.add(new Note("answer_incomplete", intent, "unknown: " + String.join(", ", answer.missing())));
+        if (!automatic) {
+            notes.add(new Note("handed_over", intent, String.join("; ", decision.reasons())));
         }
         tickets.analysed(id, new TicketStore.Analysis(language, intent, prediction.confidence(), prediction.margin(),
                 prediction.runnerUp(), prediction.outOfScope(), trained.version(), sentiment.score(), urgency.score(),

@@ -108,7 +108,7 @@ class TicketStore {
 
     /** A new customer message on a ticket: it waits for an agent again; after an automatic answer it reopens it. */
     void customerWroteAgain(long id) {
-        jdbc.sql("UPDATE service_tickets SET reopened = reopened OR answered_by = 'automation', status = 'draft' "
+        jdbc.sql("UPDATE service_tickets SET reopened = reopened OR coalesce(answered_by = 'automation', false), status = 'draft' "
                 + "WHERE id = ?").param(id).update();
     }
 
