@@ -33,8 +33,9 @@ final class IntentData {
      * @param example          text and intent
      * @param language         {@code de} or {@code en}
      * @param paraphraseGroup  {@code intent.language.family}
+     * @param fromEmail        the sender's address
      */
-    record ShopMessage(LabelledText example, String language, String paraphraseGroup) {
+    record ShopMessage(LabelledText example, String language, String paraphraseGroup, String fromEmail) {
 
         /** The paraphrase family number within intent and language. */
         int family() {
@@ -109,7 +110,7 @@ final class IntentData {
                     throw new IllegalArgumentException("message " + message.get("id") + " has no truth");
                 }
                 messages.add(new ShopMessage(new LabelledText(message.get("text").asString(), row.get("intent")),
-                        row.get("language"), row.get("paraphrase_group")));
+                        row.get("language"), row.get("paraphrase_group"), message.path("from_email").asString("")));
             }
         }
         return messages;

@@ -64,7 +64,8 @@ public final class ServiceReplay {
         for (int i = 0; i < live.size(); i++) {
             IntentData.ShopMessage message = live.get(i);
             ObjectNode body = JSON.createObjectNode();
-            body.put("sender", "replay-" + i + "@customers.example");
+            body.put("sender", message.fromEmail().isBlank() ? "replay-" + i + "@customers.example"
+                    : message.fromEmail());
             body.put("text", message.example().text());
             body.put("channel", "chat");
             JsonNode ticket = call(http, url, token, "POST", "/api/v1/service/messages", JSON.writeValueAsString(body));
