@@ -13,7 +13,6 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -123,9 +122,5 @@ final class IntentData {
             joined.addAll(lists.getOrDefault(key, List.of()));
         }
         return joined;
-    }
-
-    static @Nullable List<LabelledText> optional(Map<String, List<LabelledText>> lists, String key) {
-        return lists.get(key);
     }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
@@ -41,18 +40,7 @@ class AnswerTemplates {
      * @param automate  whether it may be sent without a person
      * @param text      the text with {@code {variable}} slots
      */
-    record Template(String intent, String language, boolean automate, String text) {
-
-        /** The variables the template needs. */
-        Set<String> variables() {
-            Set<String> names = new TreeSet<>();
-            Matcher m = VARIABLE.matcher(text);
-            while (m.find()) {
-                names.add(m.group(1));
-            }
-            return names;
-        }
-    }
+    record Template(String intent, String language, boolean automate, String text) {}
 
     /**
      * A filled template.

@@ -2,7 +2,6 @@ package io.lotse.server.service;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * A customer message from any channel.
@@ -22,10 +21,4 @@ import tools.jackson.databind.node.JsonNodeFactory;
 public record IncomingMessage(String channel, String sender, String text, @Nullable String subject,
         @Nullable String email, @Nullable String userId, @Nullable String orderNumber, @Nullable Long ticketId,
         @Nullable String externalRef, @Nullable String externalId, JsonNode replyTo) {
-
-    /** A message from the API or a chat without channel-specific data. */
-    public static IncomingMessage of(String channel, String sender, String text) {
-        return new IncomingMessage(channel, sender, text, null, null, null, null, null, null, null,
-                JsonNodeFactory.instance.objectNode());
-    }
 }

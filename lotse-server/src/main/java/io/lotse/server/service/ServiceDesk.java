@@ -126,6 +126,12 @@ public class ServiceDesk {
                 : message.sender().contains("@") ? message.sender() : null;
         GatheredContext context = gatherer.gather(new ContextGatherer.Request(email, message.userId(),
                 message.orderNumber(), found, language, id));
+        List<String> products = new ArrayList<>();
+        context.orders().forEach(order -> order.items().forEach(item -> products.add(item.name())));
+        if (!products.isEmpty()) {
+            // The customer's own products are the catalogue the message most likely names.
+            found = entities.withProducts(products).extract(text);
+        }
         String intent = prediction.intent();
         AnswerTemplates.Answer answer = templates.fill(intent, language, context.variables());
         AutomationDecision decision = AutomationDecision.decide(prediction, trained.thresholds(),

@@ -58,7 +58,7 @@ class ServiceApiTest {
         String order = customerWithOrder(userId, email);
 
         Response response = post("""
-                {"sender": "%s", "text": "Hallo, wo bleibt meine Bestellung %s? Ich warte schon lange."}"""
+                {"sender": "%s", "text": "Hallo, wo bleibt meine Bestellung %s mit dem Wollpullover Nordlicht?"}"""
                 .formatted(email, order));
 
         assertThat(response.status()).isEqualTo(201);
@@ -76,6 +76,7 @@ class ServiceApiTest {
                 .isEqualTo("Wollpullover Nordlicht");
         assertThat(context.path("links").path("profile").asString()).startsWith("/profiles/");
         assertThat(ticket.path("entities").get(0).path("type").asString()).isEqualTo("ORDER_NUMBER");
+        assertThat(ticket.path("entities").get(1).path("value").asString()).isEqualTo("Wollpullover Nordlicht");
         assertThat(ticket.path("suggestedAnswer").asString()).startsWith("Hallo Ada,").contains(order);
         if (!"where_is_my_order".equals(ticket.path("intent").asString())) {
             JsonNode corrected = client().admin("POST", "/api/v1/service/tickets/" + ticket.path("id").asLong()
