@@ -53,7 +53,7 @@ class ServiceChannelsTest {
             CHATWOOT_CALLS.add(exchange.getRequestURI().getPath() + " " + exchange.getRequestHeaders()
                     .getFirst("api_access_token") + " " + new String(exchange.getRequestBody().readAllBytes(),
                     StandardCharsets.UTF_8));
-            respond(exchange, 200, "{\"id\": 991}");
+            respond(exchange, 200, "{\"id\": " + System.nanoTime() + "}");
         });
         fake.createContext("/slow", exchange -> {
             try {
