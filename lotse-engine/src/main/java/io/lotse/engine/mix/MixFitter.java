@@ -68,7 +68,6 @@ public final class MixFitter {
         MixModel model = problem.model(main.best());
         MixProblem.Evaluation evaluation = problem.evaluate(main.best());
         double[] fitted = model.predict(data);
-
         FitDiagnostics.Holdout holdout = holdout(data, settings, liftTests, main.best());
         List<MixModel> replicates = bootstrap(data, settings, liftTests, fitted, main.best());
 
@@ -87,12 +86,22 @@ public final class MixFitter {
         }
         FitDiagnostics diagnostics = new FitDiagnostics(evaluation.r2(), evaluation.nrmse(), evaluation.decompRssd(),
                 evaluation.mapeLift(), holdout, checks, main.front().size(), main.evaluations(), replicates.size());
-        List<ChannelResult> channels = channelResults(data, model, replicates, settings.intervalLevel());
         Provenance provenance = new Provenance(Provenance.ENGINE_VERSION, data.periods().get(0),
                 data.periods().get(data.size() - 1), data.size(), data.periodDays(), data.channels(),
                 data.controlNames(), liftTests.size(), settings, (System.nanoTime() - started) / 1_000_000);
-        return new MixResult(data, model, replicates, channels, model.decompose(data), fitted, diagnostics,
-                provenance);
+        return summarise(data, model, replicates, diagnostics, provenance);
+    }
+
+    /**
+     * The result of a model fitted before, e.g. restored from storage: channel results, decomposition and fitted
+     * values are computed again from the data and the models.
+     */
+    public static MixResult summarise(MixData data, MixModel model, List<MixModel> replicates,
+                                      FitDiagnostics diagnostics, Provenance provenance) {
+        List<ChannelResult> channels = channelResults(data, model, replicates,
+                provenance.settings().intervalLevel());
+        return new MixResult(data, model, replicates, channels, model.decompose(data), model.predict(data),
+                diagnostics, provenance);
     }
 
     static boolean overlaps(MixData data, int t, LiftTest test) {
