@@ -78,7 +78,7 @@ public record BudgetAnswer(long fitId, String modelVersion, MixOutcome outcome, 
      * @param nrmse          NRMSE of the fit
      * @param decompRssd     DECOMP.RSSD
      * @param holdoutWeeks   weeks held out, 0 without holdout check
-     * @param holdoutMape    mean absolute percentage error on them
+     * @param holdoutMape    mean absolute percentage error on them (0 without holdout check)
      * @param bootstrap      bootstrap refits behind the intervals
      * @param liftTests      lift tests calibrating the fit
      * @param neverPaused    channels without a week of (almost) no spend

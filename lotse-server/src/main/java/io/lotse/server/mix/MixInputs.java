@@ -22,16 +22,11 @@ class MixInputs {
 
     private final SpendStore spend;
     private final OrderQueries orders;
-    private final Clock clock;
+    private final Clock clock = Clock.systemUTC();
 
     MixInputs(SpendStore spend, OrderQueries orders) {
-        this(spend, orders, Clock.systemUTC());
-    }
-
-    MixInputs(SpendStore spend, OrderQueries orders, Clock clock) {
         this.spend = spend;
         this.orders = orders;
-        this.clock = clock;
     }
 
     MixData assemble(MixOutcome outcome, boolean holidays) {

@@ -363,7 +363,7 @@ public class MixModels {
         return new BudgetAnswer.Evidence(result.provenance().firstPeriod(), result.provenance().lastPeriod(),
                 result.provenance().periods(), diagnostics.r2(), diagnostics.nrmse(), diagnostics.decompRssd(),
                 diagnostics.holdout() == null ? 0 : diagnostics.holdout().periods(),
-                diagnostics.holdout() == null ? Double.NaN : diagnostics.holdout().mape(),
+                diagnostics.holdout() == null ? 0 : diagnostics.holdout().mape(),
                 diagnostics.bootstrapReplicates(), result.provenance().liftTests(), neverPaused);
     }
 
