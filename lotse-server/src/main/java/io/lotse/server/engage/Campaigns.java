@@ -142,7 +142,7 @@ class Campaigns {
         if (person == null) {
             throw new NotFoundException("profile with an email address", profileId);
         }
-        return renderer.render(content, person, 0, null);
+        return renderer.render(content, person, 0, null, false);
     }
 
     /**

@@ -110,7 +110,7 @@ class DoubleOptIn {
         if (reason.isPresent() && !reason.get().liftedByNewConsent()) {
             return new Requested(proofId, false, "the address is suppressed (" + reason.get().column() + ")");
         }
-        String link = links.confirm(proofId);
+        String link = links.confirm(proofId, locale.getLanguage().isEmpty() ? "en" : locale.getLanguage());
         Object[] args = {link};
         String subject = messages.getMessage("engage.doi.mail.subject", null, locale);
         String text = messages.getMessage("engage.doi.mail.text", args, locale);

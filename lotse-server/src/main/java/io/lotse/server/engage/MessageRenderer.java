@@ -31,13 +31,15 @@ class MessageRenderer {
      *
      * @param deliveryId the delivery the links point back to; 0 for a preview (links lead nowhere)
      * @param campaign   the campaign key added as {@code utm_campaign} to tracked links, or null
+     * @param tracked    whether links become tracked redirects and an open pixel is added (marketing mail only)
      */
-    RenderedMessage render(Content content, Person person, long deliveryId, @Nullable String campaign) {
+    RenderedMessage render(Content content, Person person, long deliveryId, @Nullable String campaign,
+                           boolean tracked) {
         String unsubscribe = links.unsubscribe(deliveryId);
         String preferences = links.preferences(deliveryId);
         Values values = new Values(person, unsubscribe, preferences);
         String html = content.html().render(values);
-        if (deliveryId > 0) {
+        if (deliveryId > 0 && tracked) {
             html = track(html, deliveryId, campaign, unsubscribe, preferences);
             String pixel = "<img src=\"" + links.open(deliveryId) + "\" width=\"1\" height=\"1\" alt=\"\">";
             int body = html.lastIndexOf("</body>");

@@ -44,7 +44,8 @@ class Outbox {
     private DeliveryStore.Outcome send(Delivery delivery, Content content, Person person, String topic,
                                        @Nullable String campaignKey, String subjectPrefix) {
         long start = System.nanoTime();
-        RenderedMessage rendered = renderer.render(content, person, delivery.id(), campaignKey);
+        RenderedMessage rendered = renderer.render(content, person, delivery.id(), campaignKey,
+                delivery.kind().marketing());
         if (!subjectPrefix.isEmpty()) {
             rendered = new RenderedMessage(subjectPrefix + rendered.subject(), rendered.html(), rendered.text());
         }

@@ -55,7 +55,8 @@ class PublicLinks {
                 + "&s=" + signature;
     }
 
-    String confirm(long proofId) {
-        return base() + PREFIX + "confirm/" + tokens.token(Tokens.Purpose.CONFIRM, proofId);
+    /** The confirmation link of a double opt-in, showing its page in the language of the request. */
+    String confirm(long proofId, String language) {
+        return base() + PREFIX + "confirm/" + tokens.token(Tokens.Purpose.CONFIRM, proofId) + "?lang=" + language;
     }
 }
