@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  * <p>For each batch it claims due messages, loads the people in bulk and skips those who must not get the message:
  * suppressed addresses, no consent to marketing email, opted out of the campaign's topic, over the frequency cap.
  * Messages to a receiving domain over its rate go back to the queue for later. The rest are rendered and sent in
- * parallel on the pooled SMTP connections, and the outcomes written back in one statement.
+ * parallel on the pooled SMTP connections, and the outcomes written back in one statement. While one batch is on
+ * the wire the next one is claimed and loaded, so the database and the SMTP connections work at the same time.
  */
 @Component
 class CampaignDispatcher implements SmartLifecycle {
@@ -49,6 +50,12 @@ class CampaignDispatcher implements SmartLifecycle {
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
     private @Nullable Thread thread;
+    /** The batch on the wire, whose outcomes are still to be written; touched by the dispatcher thread only. */
+    private @Nullable InFlight inFlight;
+
+    /** A batch being sent: the sends under way and what is already decided about the others. */
+    private record InFlight(List<Future<DeliveryStore.Outcome>> sending, List<DeliveryStore.Outcome> decided,
+                            Map<Instant, List<Long>> deferred) {}
 
     CampaignDispatcher(CampaignStore campaigns, CampaignAudiences audiences, DeliveryStore deliveries,
                        TemplateStore templates, People people, SuppressionList suppressions, TopicStore topics,
@@ -86,6 +93,7 @@ class CampaignDispatcher implements SmartLifecycle {
                     sent += work(campaign);
                 }
                 if (sent == 0) {
+                    completeInFlight();
                     wakeUp.tryAcquire(500, TimeUnit.MILLISECONDS);
                     wakeUp.drainPermits();
                 }
@@ -102,24 +110,48 @@ class CampaignDispatcher implements SmartLifecycle {
     /** One round for one campaign: start it if due, then send a batch. Returns the messages handled. */
     int work(Campaign campaign) throws InterruptedException {
         if (campaign.status() == CampaignStatus.SCHEDULED) {
+            long start = System.nanoTime();
             int queued = audiences.enqueue(campaign);
             campaigns.transition(campaign.id(), List.of(CampaignStatus.SCHEDULED), CampaignStatus.SENDING);
-            log.info("Campaign {} started: {} messages queued", campaign.id(), queued);
+            log.info("Campaign {} started: {} messages queued in {} ms", campaign.id(), queued,
+                    (System.nanoTime() - start) / 1_000_000);
             return Math.max(queued, 1);
         }
         List<Delivery> batch = deliveries.claim(campaign.id(), BATCH);
         if (batch.isEmpty()) {
+            completeInFlight();
             if (!deliveries.hasPending(campaign.id())) {
                 campaigns.transition(campaign.id(), List.of(CampaignStatus.SENDING), CampaignStatus.SENT);
                 log.info("Campaign {} sent", campaign.id());
             }
             return 0;
         }
-        sendBatch(campaign, batch);
+        InFlight next = sendBatch(campaign, batch);
+        completeInFlight();
+        inFlight = next;
         return batch.size();
     }
 
-    private void sendBatch(Campaign campaign, List<Delivery> batch) throws InterruptedException {
+    /** Waits for the batch on the wire and writes its outcomes. */
+    private void completeInFlight() throws InterruptedException {
+        InFlight batch = inFlight;
+        if (batch == null) {
+            return;
+        }
+        inFlight = null;
+        List<DeliveryStore.Outcome> outcomes = new ArrayList<>(batch.decided());
+        for (Future<DeliveryStore.Outcome> future : batch.sending()) {
+            try {
+                outcomes.add(future.get());
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("a send task failed", e.getCause());
+            }
+        }
+        deliveries.finish(outcomes);
+        batch.deferred().forEach((time, ids) -> deliveries.defer(ids, time));
+    }
+
+    private InFlight sendBatch(Campaign campaign, List<Delivery> batch) {
         EmailTemplate template = templates.find(campaign.templateId()).orElseThrow();
         Map<String, Content> contents = variants.contents(campaign, template);
         boolean withRecommendations = contents.values().stream().anyMatch(Content::usesRecommendations);
@@ -184,15 +216,7 @@ class CampaignDispatcher implements SmartLifecycle {
                 }
             }));
         }
-        for (Future<DeliveryStore.Outcome> future : sending) {
-            try {
-                outcomes.add(future.get());
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("a send task failed", e.getCause());
-            }
-        }
-        deliveries.finish(outcomes);
-        deferred.forEach((time, ids) -> deliveries.defer(ids, time));
+        return new InFlight(sending, outcomes, deferred);
     }
 
     private static void sleep(long millis) {

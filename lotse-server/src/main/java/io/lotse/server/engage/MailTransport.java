@@ -41,6 +41,19 @@ class MailTransport implements DisposableBean {
     private final GenericObjectPool<Transport> connections;
     private final long claimTimeoutMillis;
 
+    /**
+     * Jakarta Mail looks its stream provider up with a {@link java.util.ServiceLoader} scan for every body part it
+     * creates or writes unless this property names it; inside the packaged application that scan of nested jars
+     * cost more than rendering and signing a message together.
+     */
+    private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
+    static {
+        if (System.getProperty(STREAM_PROVIDER) == null) {
+            System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
+    }
+
     MailTransport(EngageProperties properties, DkimSigning dkim) {
         EngageProperties.Mail mail = properties.mail();
         this.claimTimeoutMillis = mail.timeout().toMillis();

@@ -26,6 +26,13 @@ class People {
 
     static final int RECOMMENDATIONS = 4;
 
+    /**
+     * The identities of a set of profiles, looked up by profile only: a materialised step, so that the planner
+     * never combines it with the (type, value) key, which is slow while the tables have no statistics yet (right
+     * after a bulk import, before autovacuum has analysed them).
+     */
+    static final String IDENTITIES_OF = "SELECT profile_id, type, value FROM identities WHERE profile_id = ANY(?)";
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final List<String> purposes;
@@ -57,12 +64,15 @@ class People {
         Long[] ids = profileIds.toArray(Long[]::new);
         Map<Long, Row> rows = new LinkedHashMap<>();
         jdbc.sql("""
+                WITH ids AS MATERIALIZED (""" + IDENTITIES_OF + """
+                )
                 SELECT p.id, p.traits::text, p.consents::text,
-                       (SELECT value FROM identities i WHERE i.profile_id = p.id AND i.type = 'user_id' LIMIT 1),
-                       (SELECT value FROM identities i WHERE i.profile_id = p.id AND i.type = 'email'
-                         ORDER BY first_seen DESC LIMIT 1)
-                FROM profiles p WHERE p.id = ANY(?) AND p.merged_into IS NULL""")
-                .param(ids)
+                       min(i.value) FILTER (WHERE i.type = 'user_id'),
+                       min(i.value) FILTER (WHERE i.type = 'email')
+                FROM profiles p LEFT JOIN ids i ON i.profile_id = p.id
+                WHERE p.id = ANY(?) AND p.merged_into IS NULL
+                GROUP BY p.id""")
+                .params(ids, ids)
                 .query((rs, n) -> rows.put(rs.getLong(1), new Row(rs.getLong(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5))))
                 .list();
@@ -117,8 +127,8 @@ class People {
             condition.append(i == 0 ? "" : " OR ").append("(p.consents->?->>'granted')::boolean");
         }
         jdbc.sql("SELECT p.id FROM profiles p WHERE p.merged_into IS NULL AND (" + condition + ") "
-                        + "AND (p.traits->>'email' IS NOT NULL OR EXISTS (SELECT 1 FROM identities i WHERE i.profile_id = p.id "
-                        + "AND i.type = 'email')) ORDER BY p.id")
+                        + "AND (p.traits->>'email' IS NOT NULL OR p.id IN (SELECT profile_id FROM identities "
+                        + "WHERE type = 'email')) ORDER BY p.id")
                 .params(purposes.toArray())
                 .query((rs, n) -> ids.add(rs.getLong(1))).list();
         return ids;
@@ -130,14 +140,16 @@ class People {
     /** The addresses of these profiles; profiles without one (or gone) are missing. */
     List<Address> addresses(Collection<Long> profileIds) {
         List<Address> addresses = new ArrayList<>(profileIds.size());
+        Long[] ids = profileIds.toArray(Long[]::new);
         jdbc.sql("""
-                SELECT p.id,
-                       (SELECT value FROM identities i WHERE i.profile_id = p.id AND i.type = 'user_id' LIMIT 1),
-                       coalesce(nullif(trim(p.traits->>'email'), ''),
-                                (SELECT value FROM identities i WHERE i.profile_id = p.id AND i.type = 'email'
-                                 ORDER BY first_seen DESC LIMIT 1))
-                FROM profiles p WHERE p.id = ANY(?) AND p.merged_into IS NULL ORDER BY p.id""")
-                .param(profileIds.toArray(Long[]::new))
+                WITH ids AS MATERIALIZED (""" + IDENTITIES_OF + """
+                )
+                SELECT p.id, min(i.value) FILTER (WHERE i.type = 'user_id'),
+                       coalesce(nullif(trim(p.traits->>'email'), ''), min(i.value) FILTER (WHERE i.type = 'email'))
+                FROM profiles p LEFT JOIN ids i ON i.profile_id = p.id
+                WHERE p.id = ANY(?) AND p.merged_into IS NULL
+                GROUP BY p.id ORDER BY p.id""")
+                .params(ids, ids)
                 .query((rs, n) -> {
                     String email = rs.getString(3);
                     if (email != null && email.contains("@")) {

@@ -43,16 +43,18 @@ class RecentProductsRecommendations implements RecommendationSource {
     public Map<Long, List<RecommendedItem>> recommendationsFor(Collection<Long> profileIds, int limit) {
         Map<Long, LinkedHashMap<String, RecommendedItem>> byProfile = new HashMap<>();
         jdbc.sql("""
+                WITH ids AS MATERIALIZED (""" + People.IDENTITIES_OF + """
+                )
                 SELECT i.profile_id, r.properties
-                FROM identities i
+                FROM ids i
                 CROSS JOIN LATERAL (
                     SELECT (e.payload->'properties')::text AS properties, e.seq FROM events e
                     WHERE e.user_id = i.value AND e.type = 'track'
                       AND e.event IN ('Product Viewed', 'Product Added', 'Product Clicked')
                     ORDER BY e.seq DESC LIMIT ?) r
-                WHERE i.type = 'user_id' AND i.profile_id = ANY(?)
+                WHERE i.type = 'user_id'
                 ORDER BY i.profile_id, r.seq DESC""")
-                .params(RECENT_EVENTS, profileIds.toArray(Long[]::new))
+                .params(profileIds.toArray(Long[]::new), RECENT_EVENTS)
                 .query((rs, n) -> {
                     RecommendedItem item = item(json.readTree(rs.getString(2)));
                     if (item != null) {
