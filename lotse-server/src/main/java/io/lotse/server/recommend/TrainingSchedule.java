@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Trains a model shortly after start, then every {@code lotse.recommend.training-interval}; in between it trains
  * early when the log has grown by half since the last training (at least 1,000 events), so that a freshly
- * loaded shop gets a useful model within a minute or two rather than an hour.
+ * loaded shop gets a useful model within a minute or two rather than an hour. Every
+ * {@code lotse.recommend.person-cache-time} it loads the model's people again (profiles, ids, stored consents).
  */
 @Component
 class TrainingSchedule implements SmartLifecycle {
@@ -46,6 +47,8 @@ class TrainingSchedule implements SmartLifecycle {
         scheduler.schedule(this::trainQuietly, settings.firstTraining().toMillis(), TimeUnit.MILLISECONDS);
         long check = settings.growthCheck().toMillis();
         scheduler.scheduleWithFixedDelay(this::check, check, check, TimeUnit.MILLISECONDS);
+        long refresh = settings.personCacheTime().toMillis();
+        scheduler.scheduleWithFixedDelay(this::refreshPeople, refresh, refresh, TimeUnit.MILLISECONDS);
     }
 
     private void check() {
@@ -63,6 +66,14 @@ class TrainingSchedule implements SmartLifecycle {
             }
         } catch (RuntimeException e) {
             log.warn("Could not check whether a new recommendation model is due", e);
+        }
+    }
+
+    private void refreshPeople() {
+        try {
+            models.refreshPeople();
+        } catch (RuntimeException e) {
+            log.warn("Could not refresh the people of the recommendation model", e);
         }
     }
 
