@@ -85,8 +85,7 @@ class TrainingSchedule implements SmartLifecycle {
             models.train();
         } catch (RuntimeException e) {
             log.error("Training the recommendation model failed; the previous model keeps serving", e);
-        } finally {
-            }
+        }
     }
 
     @Override
