@@ -23,7 +23,7 @@ record IngestOptions(URI url, String writeKey, Path dataDir, int events, int con
     static final String USAGE = """
             usage: IngestBenchmark --url http://localhost:PORT --write-key KEY --data-dir DIR
                                    [--events N (600000)] [--connections C (4)] [--batch-size B (500)]
-                                   [--warmup-events N (50000)]""";
+                                   [--warmup-events N (200000)]""";
 
     private static final Set<String> NAMES = Set.of("--url", "--write-key", "--data-dir", "--events",
             "--connections", "--batch-size", "--warmup-events");
@@ -62,7 +62,7 @@ record IngestOptions(URI url, String writeKey, Path dataDir, int events, int con
                 number(values, "--events", 600_000, 1),
                 number(values, "--connections", 4, 1),
                 number(values, "--batch-size", 500, 1),
-                number(values, "--warmup-events", 50_000, 0));
+                number(values, "--warmup-events", 200_000, 0));
     }
 
     private static String required(Map<String, String> values, String name) {

@@ -5,10 +5,6 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.lotse.server.platform.LotseProperties;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,6 +19,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -123,7 +120,7 @@ class EventLogWriter implements SmartLifecycle {
         long start = System.nanoTime();
         try {
             commit(group);
-        } catch (SQLException | IOException | RuntimeException e) {
+        } catch (SQLException | RuntimeException e) {
             if (group.size() == 1) {
                 log.error("Could not append {} events to the log", count, e);
                 group.get(0).done().completeExceptionally(e);
@@ -143,14 +140,14 @@ class EventLogWriter implements SmartLifecycle {
         events.publishEvent(new EventsAppended(count));
     }
 
-    private void commit(List<PendingAppend> group) throws SQLException, IOException {
+    private void commit(List<PendingAppend> group) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             List<AppendResult> results;
             try {
                 results = append(connection, group);
                 connection.commit();
-            } catch (SQLException | IOException | RuntimeException e) {
+            } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             }
@@ -165,8 +162,7 @@ class EventLogWriter implements SmartLifecycle {
      * message id during the copy anyway. Only when it finds one is the copy rolled back to a savepoint and
      * repeated without the ids already logged.
      */
-    private List<AppendResult> append(Connection connection, List<PendingAppend> group)
-            throws SQLException, IOException {
+    private List<AppendResult> append(Connection connection, List<PendingAppend> group) throws SQLException {
         try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
             lock.setLong(1, APPEND_LOCK);
             lock.execute();
@@ -181,9 +177,9 @@ class EventLogWriter implements SmartLifecycle {
         if (!repeatedInGroup) {
             Savepoint beforeCopy = connection.setSavepoint();
             try {
-                copy(connection, group, new HashSet<>());
+                List<Integer> storedPerAppend = copy(connection, group, new HashSet<>());
                 connection.releaseSavepoint(beforeCopy);
-                return countStored(group, group.stream().map(p -> p.events().size()).toList());
+                return countStored(group, storedPerAppend);
             } catch (SQLException e) {
                 if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
                     throw e;
@@ -197,23 +193,33 @@ class EventLogWriter implements SmartLifecycle {
 
     /** Copies the events whose message ids are not in {@code known}; returns how many of each append. */
     private static List<Integer> copy(Connection connection, List<PendingAppend> group, Set<String> known)
-            throws SQLException, IOException {
-        ByteArrayOutputStream rows = new ByteArrayOutputStream(1 << 20);
+            throws SQLException {
         List<Integer> storedPerAppend = new ArrayList<>(group.size());
-        for (PendingAppend pending : group) {
-            int storedHere = 0;
-            for (EncodedEvent event : pending.events()) {
-                if (known.add(event.messageId())) {
-                    rows.write(event.copyRow());
-                    storedHere++;
+        CopyIn copy = null;
+        try {
+            for (PendingAppend pending : group) {
+                int storedHere = 0;
+                for (EncodedEvent event : pending.events()) {
+                    if (known.add(event.messageId())) {
+                        if (copy == null) {
+                            copy = connection.unwrap(PGConnection.class).getCopyAPI()
+                                    .copyIn(BinaryCopyRows.COPY_EVENTS);
+                            copy.writeToCopy(BinaryCopyRows.HEADER, 0, BinaryCopyRows.HEADER.length);
+                        }
+                        copy.writeToCopy(event.copyRow(), 0, event.copyRow().length);
+                        storedHere++;
+                    }
                 }
+                storedPerAppend.add(storedHere);
             }
-            storedPerAppend.add(storedHere);
-        }
-        if (rows.size() > 0) {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "COPY events (message_id, type, event, user_id, anonymous_id, occurred_at, received_at, payload)"
-                            + " FROM STDIN", new java.io.ByteArrayInputStream(rows.toByteArray()));
+            if (copy != null) {
+                copy.writeToCopy(BinaryCopyRows.TRAILER, 0, BinaryCopyRows.TRAILER.length);
+                copy.endCopy();
+            }
+        } finally {
+            if (copy != null && copy.isActive()) {
+                copy.cancelCopy();
+            }
         }
         return storedPerAppend;
     }
@@ -254,66 +260,8 @@ class EventLogWriter implements SmartLifecycle {
         return new StoredEvent(event, json.writeValueAsBytes(event.payload()));
     }
 
-    private EncodedEvent encode(StoredEvent stored) {
-        CollectedEvent event = stored.event();
-        ByteArrayOutputStream row = new ByteArrayOutputStream(1024);
-        try {
-            writeCopyRow(row, event, stored.json());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("in-memory stream cannot fail", e);
-        }
-        return new EncodedEvent(event.messageId(), row.toByteArray());
-    }
-
-    private static void writeCopyRow(OutputStream out, CollectedEvent event, byte[] payload) throws IOException {
-        copyField(out, event.messageId());
-        out.write('\t');
-        copyField(out, event.type().wireName());
-        out.write('\t');
-        copyField(out, event.event());
-        out.write('\t');
-        copyField(out, event.userId());
-        out.write('\t');
-        copyField(out, event.anonymousId());
-        out.write('\t');
-        copyField(out, event.timestamp().toString());
-        out.write('\t');
-        copyField(out, event.receivedAt().toString());
-        out.write('\t');
-        copyBytes(out, payload);
-        out.write('\n');
-    }
-
-    /** Writes a value in COPY text format: backslash, tab, newline and carriage return escaped, null as \N. */
-    static void copyField(OutputStream out, @org.jspecify.annotations.Nullable String value) throws IOException {
-        if (value == null) {
-            out.write('\\');
-            out.write('N');
-            return;
-        }
-        copyBytes(out, value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Writes UTF-8 bytes in COPY text format; multi-byte sequences never contain the escaped ASCII bytes. */
-    private static void copyBytes(OutputStream out, byte[] bytes) throws IOException {
-        int from = 0;
-        for (int i = 0; i < bytes.length; i++) {
-            byte b = bytes[i];
-            char escape = switch (b) {
-                case '\\' -> '\\';
-                case '\t' -> 't';
-                case '\n' -> 'n';
-                case '\r' -> 'r';
-                default -> 0;
-            };
-            if (escape != 0) {
-                out.write(bytes, from, i - from);
-                out.write('\\');
-                out.write(escape);
-                from = i + 1;
-            }
-        }
-        out.write(bytes, from, bytes.length - from);
+    private static EncodedEvent encode(StoredEvent stored) {
+        return new EncodedEvent(stored.event().messageId(), BinaryCopyRows.row(stored.event(), stored.json()));
     }
 
     @Override

@@ -7,9 +7,11 @@ import java.util.Optional;
 public enum EventType {
     IDENTIFY, TRACK, PAGE, SCREEN, GROUP, ALIAS;
 
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     /** The name on the wire and in the log, e.g. {@code track}. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     /** Parses a wire name, case-insensitively. */

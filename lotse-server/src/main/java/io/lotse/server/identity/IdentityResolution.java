@@ -92,7 +92,7 @@ public class IdentityResolution {
             }
         }
         IdentityGraph graph = new IdentityGraph(limits, allocator::next);
-        Set<Long> loaded = load(graph, wanted);
+        load(graph, wanted);
 
         Map<Long, Long> profileBySeq = new LinkedHashMap<>();
         List<PendingMerge> merges = new ArrayList<>();
@@ -133,7 +133,7 @@ public class IdentityResolution {
         }
         insertIdentities(attached.values(), graph);
         recordRefusals(refusals);
-        remember(graph, loaded, created, merges);
+        remember(graph, changedProfiles(attached.values(), created, merges), merges);
         done.forEach(events::publishEvent);
         mergesCounter.increment(done.size());
         return new ResolvedBatch(profileBySeq, done, created);
@@ -142,10 +142,8 @@ public class IdentityResolution {
     /**
      * Loads into the graph every profile owning one of the wanted identifiers, from the cache where it holds them
      * and from the database otherwise, with all their identifiers and separations.
-     *
-     * @return the profiles loaded
      */
-    private Set<Long> load(IdentityGraph graph, Set<Identifier> wanted) {
+    private void load(IdentityGraph graph, Set<Identifier> wanted) {
         Set<Long> owners = new HashSet<>();
         List<Identifier> unknown = new ArrayList<>();
         for (Identifier identifier : wanted) {
@@ -190,15 +188,27 @@ public class IdentityResolution {
                 graph.separate(owner, other);
             }
         }
-        return owners;
+    }
+
+    /**
+     * Profiles whose identifiers this round changed. Every other profile loaded for the round is already in the
+     * cache exactly as it is (it came from there, or {@link #load} put it there).
+     */
+    private static Set<Long> changedProfiles(Collection<NewIdentity> attached, Set<Long> created,
+                                             List<PendingMerge> merges) {
+        Set<Long> changed = new HashSet<>(created);
+        attached.forEach(identity -> changed.add(identity.origin()));
+        for (PendingMerge pending : merges) {
+            changed.add(pending.merge().survivorId());
+            changed.add(pending.merge().mergedId());
+        }
+        return changed;
     }
 
     /** Keeps the round's outcome in the cache: new and changed profiles, merged ones gone. */
-    private void remember(IdentityGraph graph, Set<Long> loaded, Set<Long> created, List<PendingMerge> merges) {
+    private void remember(IdentityGraph graph, Set<Long> changed, List<PendingMerge> merges) {
         Set<Long> live = graph.profiles();
-        Set<Long> touched = new HashSet<>(loaded);
-        touched.addAll(created);
-        for (long profile : touched) {
+        for (long profile : changed) {
             if (live.contains(profile)) {
                 cache.put(profile, graph.identifiersOf(profile));
             } else {
