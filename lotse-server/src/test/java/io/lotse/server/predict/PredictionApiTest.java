@@ -138,7 +138,11 @@ class PredictionApiTest {
             assertThat(parameters.path("bgnbd").path(name).asDouble()).as("BG/NBD " + name).isPositive();
         }
         assertThat(parameters.path("gamma_gamma").path("q").asDouble()).isGreaterThan(1);
-        assertThat(parameters.path("propensity").path("purchase_30d").path("coefficients").size()).isPositive();
+        JsonNode purchaseModel = parameters.path("propensity").path("purchase_30d");
+        assertThat(purchaseModel.path("algorithm").asString()).as("too few people for trees")
+                .isEqualTo("logistic_regression");
+        assertThat(purchaseModel.path("coefficients").size()).isPositive();
+        assertThat(purchaseModel.path("platt").path("slope").isNumber()).as("calibrated").isTrue();
         JsonNode metrics = run.path("metrics");
         assertThat(metrics.path("customers").asInt()).isEqualTo(2 + 1 + ShopHistory.REGULARS
                 + ShopHistory.OCCASIONALS + 1);
@@ -148,6 +152,8 @@ class PredictionApiTest {
         assertThat(metrics.path("gamma_gamma").path("customers").asInt()).isPositive();
         assertThat(metrics.path("propensity").path("purchase_30d").path("training_positives").asInt())
                 .isGreaterThanOrEqualTo(ShopHistory.REGULARS);
+        assertThat(metrics.path("propensity").path("purchase_30d").path("cross_validated").path("auc").asDouble())
+                .isBetween(0.5, 1.0);
         assertThat(metrics.path("timings_ms").path("total").isNumber()).isTrue();
 
         JsonNode listed = client.get("/api/v1/predictions/models?limit=100").json().path("models");
