@@ -1,8 +1,11 @@
 package io.lotse.server.predict;
 
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -90,6 +93,33 @@ class ActivityQuery {
                         rs.getInt(7), rs.getInt(8), rs.getInt(9), counts);
             }, params.toArray());
         });
+        return builder.build();
+    }
+
+    /**
+     * How the profiles of the activity spread their categorised events over categories in the 90 days up to the
+     * cutoff and up to the last day, from the per-day event counts the profile projection keeps (whose days are
+     * UTC calendar days; the epoch days of the activity are taken as such). Events before the window's start do
+     * not count.
+     */
+    CategoryAffinity categories(Activity activity, TrainingWindow window, int cutoffDay, int lastDay) {
+        CategoryAffinity.Builder builder = CategoryAffinity.builder(activity.profileCount(), cutoffDay, lastDay);
+        LocalDate earliest = LocalDate.ofEpochDay(cutoffDay - CategoryAffinity.DAYS + 1L);
+        LocalDate start = window.start() == null ? earliest : LocalDate.ofInstant(window.start(), ZoneOffset.UTC);
+        LocalDate from = start.isAfter(earliest) ? start : earliest;
+        LocalDate cutoff = LocalDate.ofEpochDay(cutoffDay);
+        LocalDate lastDayStart = LocalDate.ofEpochDay(lastDay - CategoryAffinity.DAYS + 1L);
+        readOnly.executeWithoutResult(status -> jdbc.query("""
+                SELECT profile_id, coalesce(sum(count) FILTER (WHERE day <= ?), 0),
+                       coalesce(sum(count) FILTER (WHERE day >= ?), 0)
+                FROM profile_event_days
+                WHERE category <> '' AND day >= ? AND day <= ?
+                GROUP BY profile_id, category""", rs -> {
+            int p = Arrays.binarySearch(activity.profiles, rs.getLong(1));
+            if (p >= 0) {
+                builder.add(p, rs.getLong(2), rs.getLong(3));
+            }
+        }, cutoff, lastDayStart, from, LocalDate.ofEpochDay(lastDay)));
         return builder.build();
     }
 

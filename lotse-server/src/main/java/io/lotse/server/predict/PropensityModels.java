@@ -71,12 +71,13 @@ final class PropensityModels {
      *                  outcome on, logistic regression below
      * @param seed      seeds the folds and the trees' samples
      */
-    PropensityModels(Activity activity, LifetimeValueModels lifetimeValue, Algorithm algorithm, long seed) {
+    PropensityModels(Activity activity, CategoryAffinity categories, LifetimeValueModels lifetimeValue,
+                     Algorithm algorithm, long seed) {
         this.activity = activity;
-        this.features = new PropensityFeatures(activity, lifetimeValue.purchases(), lifetimeValue.unit());
+        this.features = new PropensityFeatures(activity, categories, lifetimeValue.purchases(), lifetimeValue.unit());
         this.settings = PropensitySettings.defaults(seed).withAlgorithm(algorithm);
         this.lastDay = activity.lastEpochDay();
-        this.cutoffDay = lastDay - PropensityFeatures.HORIZON_DAYS;
+        this.cutoffDay = cutoffDay(activity);
         int n = activity.profileCount();
         atCutoff = new double[n][];
         atLastDay = new double[n][];
@@ -86,6 +87,11 @@ final class PropensityModels {
             rawAtLastDay[p] = features.at(p, lastDay);
             atLastDay[p] = modelInputs(rawAtLastDay[p]);
         }
+    }
+
+    /** The day whose features the models learn from: 30 days before the window's last day. */
+    static int cutoffDay(Activity activity) {
+        return activity.lastEpochDay() - PropensityFeatures.HORIZON_DAYS;
     }
 
     /** Trains every model and scores everyone into the table; records parameters and metrics. */

@@ -9,7 +9,10 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
@@ -114,6 +117,32 @@ class PredictionApiTest {
         });
         assertThat(jdbc.sql("SELECT count(*) FROM profile_scores WHERE model_id <> ?")
                 .param(run.path("id").asLong()).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void categoryAffinityCountsTheCategoriesAPersonLookedAt(@Autowired ActivityQuery activityQuery) {
+        ShopHistory.send(client, jdbc);
+        TrainingWindow window = new TrainingWindow(Instant.parse("2001-01-01T00:00:00Z"),
+                Instant.parse("2003-01-01T00:00:00Z"));
+        Activity activity = activityQuery.read(window, ZoneOffset.UTC, List.of());
+
+        CategoryAffinity affinity = activityQuery.categories(activity, window, PropensityModels.cutoffDay(activity),
+                activity.lastEpochDay());
+
+        int cutoff = PropensityModels.cutoffDay(activity);
+        int both = profileIndex(activity, ShopHistory.LEAD + "0");
+        int shoesOnly = profileIndex(activity, ShopHistory.LEAD + "9");
+        assertThat(affinity.categories(both, cutoff)).isEqualTo(2);
+        assertThat(affinity.topCategoryShare(both, cutoff)).isEqualTo(0.5);
+        assertThat(affinity.categories(shoesOnly, cutoff)).isEqualTo(1);
+        assertThat(affinity.topCategoryShare(shoesOnly, cutoff)).isEqualTo(1.0);
+        assertThat(affinity.topCategoryShare(profileIndex(activity, ShopHistory.FIONA), cutoff))
+                .as("no categorised event").isNaN();
+    }
+
+    private int profileIndex(Activity activity, String userId) {
+        long id = client.lookup("userId", userId).json().path("id").asLong();
+        return Arrays.binarySearch(activity.profiles, id);
     }
 
     @Test
