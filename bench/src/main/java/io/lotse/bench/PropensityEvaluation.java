@@ -1,6 +1,5 @@
 package io.lotse.bench;
 
-import io.lotse.engine.propensity.Algorithm;
 import io.lotse.engine.propensity.ClassificationMetrics;
 import io.lotse.engine.propensity.CustomerHistory;
 import io.lotse.engine.propensity.DataWindow;
