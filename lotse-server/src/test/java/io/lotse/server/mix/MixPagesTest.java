@@ -70,7 +70,7 @@ class MixPagesTest {
         assertThat(allocation.body()).contains("id=\"allocation\"").contains("Erwartete Änderung");
         HttpResponse<String> attribution = get("/mix/attribution?lang=en");
         assertThat(attribution.statusCode()).isEqualTo(200);
-        assertThat(attribution.body()).contains("attribution-table");
+        assertThat(attribution.body()).contains("attribution-table").as("the mix model's shares").containsPattern("\\d+\\.\\d%");
     }
 
     @Test
