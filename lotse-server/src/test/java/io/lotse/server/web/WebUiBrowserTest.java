@@ -88,7 +88,7 @@ class WebUiBrowserTest {
             page.navigate(base + "/");
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Overview")))
                     .isVisible();
-            assertThat(page.locator(".sidebar .soon")).hasCount(7);
+            assertThat(page.locator(".sidebar .soon")).hasCount(6);
             assertThat(page.locator("#events-chart svg")).isVisible();
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("dashboard.png")));
 
