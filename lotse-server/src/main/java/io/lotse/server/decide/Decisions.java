@@ -54,7 +54,9 @@ class Decisions {
         this.json = json;
     }
 
+    /** Proposes next month's budget from a fit that has just finished, in one transaction. */
     @EventListener
+    @Transactional
     void on(MixFitCompleted completed) {
         try {
             propose(completed.fitId(), null, null, "lotse");

@@ -127,8 +127,7 @@ class MixPagesController {
 
     /** The allocator: the recommended split and its forecast for the form's budget, bounds and locks. */
     @PostMapping("/allocate")
-    String allocate(@RequestParam long fit, @RequestParam MultiValueMap<String, String> form, Model model,
-                    HttpServletResponse response) {
+    String allocate(@RequestParam long fit, @RequestParam MultiValueMap<String, String> form, Model model) {
         try {
             LocalDate start = LocalDate.parse(first(form, "start", LocalDate.now().toString()));
             int weeks = Integer.parseInt(first(form, "weeks", "4"));
@@ -146,7 +145,7 @@ class MixPagesController {
             model.addAttribute("answer", models.recommend(fit, new BudgetQuestion(start, weeks, budget,
                     null, bounds, locked, null)));
         } catch (IllegalArgumentException | MixNotFoundException e) {
-            response.setStatus(HttpServletResponse.SC_OK);
+            // Answered with 200 all the same: htmx swaps only successful answers into the page.
             model.addAttribute("allocationError", e.getMessage());
         }
         return "mix :: allocation";
