@@ -86,12 +86,15 @@ public final class MixEvaluation {
         SimulatedMixShop shop = null;
         MixData data;
         if (options.simulated() != null) {
-            shop = SimulatedMixShop.read(options.simulated());
+            shop = SimulatedMixShop.read(options.simulated()).withExtraChannels(options.extraChannels(),
+                    options.seed());
             data = shop.data();
-            shop.writeCsv(options.simulated().resolve("weekly.csv"));
-            err.printf(Locale.ROOT, "Simulated shop %s: %d weeks, %d channels; weekly data written to %s%n",
-                    options.simulated(), data.size(), data.channels().size(),
-                    options.simulated().resolve("weekly.csv"));
+            err.printf(Locale.ROOT, "Simulated shop %s: %d weeks, %d channels (%d added)%n", options.simulated(),
+                    data.size(), data.channels().size(), options.extraChannels());
+            if (options.writeData() != null) {
+                shop.writeCsv(options.writeData());
+                err.printf(Locale.ROOT, "Weekly data written to %s%n", options.writeData().toAbsolutePath());
+            }
         } else {
             data = WeeklyTable.read(options.data(), options.dateColumn(), options.target(), options.channels(),
                     options.controls());
