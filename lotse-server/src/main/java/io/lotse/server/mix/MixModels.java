@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import jakarta.annotation.PreDestroy;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -94,15 +95,21 @@ public class MixModels {
         MixSettings settings = request.settings();
         ObjectNode settingsNode = ModelCodec.settings(settings);
         settingsNode.put("holidays", request.holidaysOrDefault());
+        if (request.controls() != null) {
+            ArrayNode names = settingsNode.putArray("controls");
+            request.controls().forEach(names::add);
+        }
         settingsNode.put("liftTests", request.liftTestsOrDefault());
         long id = store.start(outcome, settingsNode, actor, clock.instant());
-        runner.execute(() -> run(id, outcome, settings, request.holidaysOrDefault(), request.liftTestsOrDefault()));
+        runner.execute(() -> run(id, outcome, settings, request.holidaysOrDefault(), request.controls(),
+                request.liftTestsOrDefault()));
         return store.find(id).orElseThrow();
     }
 
-    private void run(long id, MixOutcome outcome, MixSettings settings, boolean holidays, boolean useLiftTests) {
+    private void run(long id, MixOutcome outcome, MixSettings settings, boolean holidays,
+                     @Nullable List<String> controls, boolean useLiftTests) {
         try {
-            MixData data = inputs.assemble(outcome, holidays);
+            MixData data = inputs.assemble(outcome, holidays, controls);
             List<LiftTest> tests = useLiftTests ? liftTestsFor(data) : List.of();
             MixResult result = MixFitter.fit(data, settings, tests);
             ObjectNode models = NODES.objectNode();

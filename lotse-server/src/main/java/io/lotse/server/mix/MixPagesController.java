@@ -109,7 +109,7 @@ class MixPagesController {
     String fit(@RequestParam(defaultValue = "revenue") String outcome,
                @RequestParam(defaultValue = "geometric") String adstock,
                @RequestParam(defaultValue = "hill") String saturation, @Nullable Principal principal) {
-        models.startFit(new FitRequest(outcome, adstock, saturation, null, null, null, null),
+        models.startFit(new FitRequest(outcome, adstock, saturation, null, null, null, null, null),
                 MixController.actor(principal));
         return "redirect:/mix";
     }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -122,6 +123,59 @@ class MixApiTest {
         assertThat(tooMuch.status()).isEqualTo(400);
         assertThat(tooMuch.json().path("detail").asString()).contains("exceeds the sum of the upper bounds");
         assertThat(client.get("/api/v1/mix/fits/999999999").status()).isEqualTo(404);
+    }
+
+    @Test
+    void importsControlVariablesAndFitsWithThem() {
+        StringBuilder file = new StringBuilder("Datum;Aktion;Preisindex\n");
+        for (int t = 0; t < MixFixture.WEEKS; t++) {
+            LocalDate monday = MixFixture.FIRST_WEEK.plusWeeks(t);
+            for (int day = 0; day < 7; day++) {
+                LocalDate date = monday.plusDays(day);
+                file.append(String.format(Locale.ROOT, "%02d.%02d.%d;%s;%s%n", date.getDayOfMonth(), date.getMonthValue(),
+                        date.getYear(), t % 5 == 0 && day < 2 ? "ja" : "nein", t % 3 == 0 ? "101,5 %" : "100 %"));
+            }
+        }
+        file.append("kein Datum;ja;100 %\n");
+        ServerClient.Response imported = client.send(HttpRequest.newBuilder(URI.create(client.base()
+                        + "/api/v1/mix/controls?filename=aktionen.csv"))
+                .header("Authorization", "Bearer " + LotseServerTest.ADMIN_TOKEN)
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(file.toString(), StandardCharsets.UTF_8)).build());
+        try {
+            assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+            JsonNode report = imported.json();
+            assertThat(report.path("layout").asString()).isEqualTo("wide");
+            assertThat(report.path("rows").asInt()).isEqualTo(7 * MixFixture.WEEKS + 1);
+            assertThat(report.path("rejectedRows").get(0).path("reason").asString()).isEqualTo("unparseable_date");
+            assertThat(report.path("controls")).extracting(JsonNode::asString).containsExactly("aktion",
+                    "preisindex");
+            JsonNode stored = client.get("/api/v1/mix/controls").json().path("controls");
+            assertThat(stored).anySatisfy(c -> {
+                assertThat(c.path("control").asString()).isEqualTo("aktion");
+                assertThat(c.path("weeks").asInt()).isEqualTo(MixFixture.WEEKS);
+                assertThat(c.path("mean").asDouble()).as("two promotion days every fifth week")
+                        .isCloseTo(2.0 / 7 / 5, org.assertj.core.data.Offset.offset(1e-9));
+            });
+
+            MixFixture.load(client);
+            JsonNode fit = MixFixture.await(client, client.admin("POST", "/api/v1/mix/fits", """
+                    {"bootstrap":0,"holidays":false,"controls":["aktion"],"seed":3}"""));
+            assertThat(fit.path("provenance").path("controls")).extracting(JsonNode::asString)
+                    .containsExactly("aktion");
+            assertThat(client.get("/api/v1/mix/contributions?fit=" + fit.path("fit").path("id").asLong()).json()
+                    .path("components")).extracting(c -> c.path("name").asString()).contains("aktion");
+
+            ServerClient.Response unknown = client.admin("POST", "/api/v1/mix/fits", """
+                    {"bootstrap":0,"holidays":false,"controls":["wetter"]}""");
+            JsonNode failed = MixFixture.awaitEnd(client, unknown.json().path("id").asLong());
+            assertThat(failed.path("status").asString()).isEqualTo("failed");
+            assertThat(failed.path("error").asString()).contains("no control variable 'wetter'");
+        } finally {
+            client.admin("DELETE", "/api/v1/mix/controls/aktion", "");
+            client.admin("DELETE", "/api/v1/mix/controls/preisindex", "");
+        }
+        assertThat(client.admin("DELETE", "/api/v1/mix/controls/aktion", "").status()).isEqualTo(404);
     }
 
     @Test
