@@ -99,7 +99,7 @@ class Decisions {
         }
         BudgetAnswer answer;
         try {
-            answer = models.recommend(fit.id(), new BudgetQuestion(start, weeks, budget, current, null, null, null));
+            answer = models.recommend(fit.id(), BudgetQuestion.split(start, weeks, budget, current, null, null));
         } catch (IllegalArgumentException e) {
             throw new DecisionException(DecisionException.Kind.BAD_REQUEST, e.getMessage());
         }

@@ -274,8 +274,11 @@ class MixController {
     @Operation(summary = "Recommend a budget split (default fit: the latest finished)",
             description = "Body: start (a date), weeks, budget (total over the weeks; default the current weekly "
                     + "spend times the weeks), current (spend per week by channel; default the last 13 weeks' "
-                    + "average), bounds ({channel: {min, max}} per week), locked (channels), targetRoi (instead of "
-                    + "splitting the budget: the largest budget still returning this outcome per unit of spend).")
+                    + "average), bounds ({channel: {min, max}} per week), locked (channels); instead of "
+                    + "splitting the budget, one target: targetRoi (the largest budget still returning this outcome "
+                    + "per unit of spend), targetCpa (the largest budget still costing at most this per unit of "
+                    + "outcome) or targetOutcome (the least budget whose paid channels bring this outcome over the "
+                    + "weeks).")
     @PostMapping("/allocate")
     BudgetAnswer allocate(@RequestBody BudgetQuestion question, @RequestParam(required = false) @Nullable Long fit) {
         return models.recommend(chosen(fit), question);

@@ -24,9 +24,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 import jakarta.annotation.PreDestroy;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -286,8 +288,8 @@ public class MixModels {
         double[] recommended;
         double step;
         double budgetPerWeek;
-        if (question.targetRoi() != null) {
-            Allocation target = BudgetAllocator.forTargetRoi(curves, question.targetRoi(), lower, upper);
+        Allocation target = target(question, curves, lower, upper);
+        if (target != null) {
             budgetPerWeek = target.budget();
             anchor = current.clone();
             recommended = target.spend();
@@ -321,6 +323,35 @@ public class MixModels {
                 estimate(comparison.current().outcome(), comparison.current().outcomeRange(), level),
                 estimate(comparison.proposed().outcome(), comparison.proposed().outcomeRange(), level),
                 estimate(comparison.change(), comparison.changeRange(), level), relative, evidence, caveats);
+    }
+
+    /** The allocation reaching the question's target, or null when it asks to split a budget. */
+    private static @Nullable Allocation target(BudgetQuestion question, List<ResponseCurve> curves, double[] lower,
+                                               double[] upper) {
+        long targets = Stream.of(question.targetRoi(), question.targetCpa(), question.targetOutcome())
+                .filter(Objects::nonNull).count();
+        if (targets > 1) {
+            throw new IllegalArgumentException("give one target: targetRoi, targetCpa or targetOutcome");
+        }
+        if (question.targetRoi() != null) {
+            requirePositive("targetRoi", question.targetRoi());
+            return BudgetAllocator.forTargetRoi(curves, question.targetRoi(), lower, upper);
+        }
+        if (question.targetCpa() != null) {
+            requirePositive("targetCpa", question.targetCpa());
+            return BudgetAllocator.forTargetRoi(curves, 1 / question.targetCpa(), lower, upper);
+        }
+        if (question.targetOutcome() != null) {
+            requirePositive("targetOutcome", question.targetOutcome());
+            return BudgetAllocator.forTargetOutcome(curves, question.targetOutcome() / question.weeks(), lower, upper);
+        }
+        return null;
+    }
+
+    private static void requirePositive(String name, double value) {
+        if (!(value > 0 && Double.isFinite(value))) {
+            throw new IllegalArgumentException(name + " must be a number > 0, was " + value);
+        }
     }
 
     /** Forecasts a proposed split against the current one, both spend per week by channel. */

@@ -142,8 +142,8 @@ class MixPagesController {
                     bounds.put(channel, new BudgetQuestion.Bounds(Double.parseDouble(min), Double.parseDouble(max)));
                 }
             }
-            model.addAttribute("answer", models.recommend(fit, new BudgetQuestion(start, weeks, budget,
-                    null, bounds, locked, null)));
+            model.addAttribute("answer", models.recommend(fit, BudgetQuestion.split(start, weeks, budget,
+                    null, bounds, locked)));
         } catch (IllegalArgumentException | MixNotFoundException e) {
             // Answered with 200 all the same: htmx swaps only successful answers into the page.
             model.addAttribute("allocationError", e.getMessage());

@@ -109,6 +109,24 @@ class MixApiTest {
         assertThat(answer.path("relativeChange").path("level").asDouble()).isEqualTo(0.8);
         assertThat(answer.path("caveats")).extracting(JsonNode::asString).contains("history_under_a_year",
                 "no_lift_tests");
+
+        ServerClient.Response byCpa = client.admin("POST", "/api/v1/mix/allocate?fit=" + id, """
+                {"start":"2019-11-04","weeks":4,"targetCpa":10}""");
+        ServerClient.Response byRoi = client.admin("POST", "/api/v1/mix/allocate?fit=" + id, """
+                {"start":"2019-11-04","weeks":4,"targetRoi":0.1}""");
+        assertThat(byCpa.status()).as(byCpa.body()).isEqualTo(200);
+        assertThat(byRoi.status()).as(byRoi.body()).isEqualTo(200);
+        assertThat(byCpa.json().path("budget").asDouble()).as("a target CPA is the inverse of a target ROI")
+                .isCloseTo(byRoi.json().path("budget").asDouble(), org.assertj.core.data.Percentage.withPercentage(0.1));
+        double budget = answer.path("budget").asDouble();
+        JsonNode byOutcome = client.admin("POST", "/api/v1/mix/allocate?fit=" + id, """
+                {"start":"2019-11-04","weeks":4,"targetOutcome":1}""").json();
+        assertThat(byOutcome.path("budget").asDouble()).as("the least budget reaching a small outcome")
+                .isLessThan(budget);
+        ServerClient.Response twoTargets = client.admin("POST", "/api/v1/mix/allocate?fit=" + id, """
+                {"start":"2019-11-04","weeks":4,"targetRoi":1,"targetCpa":1}""");
+        assertThat(twoTargets.status()).isEqualTo(400);
+        assertThat(twoTargets.json().path("detail").asString()).contains("give one target");
     }
 
     @Test
