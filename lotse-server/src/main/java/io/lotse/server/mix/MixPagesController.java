@@ -39,15 +39,19 @@ class MixPagesController {
     private final MixModels models;
     private final SpendImports imports;
     private final SpendStore spend;
+    private final ControlImports controlImports;
+    private final ControlStore controls;
     private final MixAttribution attribution;
     private final JsonMapper json;
     private final Clock clock = Clock.systemUTC();
 
-    MixPagesController(MixModels models, SpendImports imports, SpendStore spend, MixAttribution attribution,
-                       JsonMapper json) {
+    MixPagesController(MixModels models, SpendImports imports, SpendStore spend, ControlImports controlImports,
+                       ControlStore controls, MixAttribution attribution, JsonMapper json) {
         this.models = models;
         this.imports = imports;
         this.spend = spend;
+        this.controlImports = controlImports;
+        this.controls = controls;
         this.attribution = attribution;
         this.json = json;
     }
@@ -60,6 +64,7 @@ class MixPagesController {
 
     private void fill(Model model, @Nullable Long chosen) {
         model.addAttribute("spend", spend.totals());
+        model.addAttribute("controls", controls.summaries());
         List<FitSummary> fits = models.fits(LISTED_FITS);
         model.addAttribute("fits", fits);
         model.addAttribute("running", fits.stream().filter(f -> f.status().equals("running")).findFirst()
@@ -84,9 +89,11 @@ class MixPagesController {
         }
     }
 
+    /** Imports a spend file, or a file of control variables when {@code kind} is {@code controls}. */
     @PostMapping("/spend")
     String uploadSpend(@RequestParam(name = "file", required = false) @Nullable MultipartFile file,
-                       @RequestParam(defaultValue = "false") boolean dryRun, Model model,
+                       @RequestParam(defaultValue = "false") boolean dryRun,
+                       @RequestParam(defaultValue = "spend") String kind, Model model,
                        HttpServletResponse response) throws IOException {
         try {
             if (file == null || file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()) {
@@ -95,7 +102,11 @@ class MixPagesController {
             String name = file.getOriginalFilename();
             name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
             try (InputStream in = file.getInputStream()) {
-                model.addAttribute("spendReport", imports.run(name, in, dryRun));
+                if (kind.equals("controls")) {
+                    model.addAttribute("controlReport", controlImports.run(name, in, dryRun));
+                } else {
+                    model.addAttribute("spendReport", imports.run(name, in, dryRun));
+                }
             }
         } catch (SpendImportException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);

@@ -63,7 +63,8 @@ class MixPagesTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Marketing-Mix").contains("Reaktionskurven").contains("Beiträge im Zeitverlauf")
                 .contains("Ertrag je Kanal").contains("mix-" + fitId + "/lotse-mix-1").contains("data-charts=")
-                .contains("paid_search");
+                .contains("paid_search").contains("Kontrollvariablen je Woche")
+                .containsPattern("type=\"range\"[^>]*name=\"max\\.paid_search\"");
         HttpResponse<String> allocation = post("/mix/allocate?fit=" + fitId, "_csrf=" + csrf(page.body())
                 + "&budget=20000&weeks=4&start=2019-11-04&locked=tv&min.paid_search=0&max.paid_search=9000");
         assertThat(allocation.statusCode()).isEqualTo(200);
