@@ -1,5 +1,6 @@
 package io.lotse.server.mix;
 
+import io.lotse.engine.mix.LiftTest;
 import io.lotse.engine.mix.MixResult;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,17 +44,19 @@ class MixPagesController {
     private final ControlImports controlImports;
     private final ControlStore controls;
     private final MixAttribution attribution;
+    private final FitStore store;
     private final JsonMapper json;
     private final Clock clock = Clock.systemUTC();
 
     MixPagesController(MixModels models, SpendImports imports, SpendStore spend, ControlImports controlImports,
-                       ControlStore controls, MixAttribution attribution, JsonMapper json) {
+                       ControlStore controls, MixAttribution attribution, FitStore store, JsonMapper json) {
         this.models = models;
         this.imports = imports;
         this.spend = spend;
         this.controlImports = controlImports;
         this.controls = controls;
         this.attribution = attribution;
+        this.store = store;
         this.json = json;
     }
 
@@ -65,6 +69,7 @@ class MixPagesController {
     private void fill(Model model, @Nullable Long chosen) {
         model.addAttribute("spend", spend.totals());
         model.addAttribute("controls", controls.summaries());
+        model.addAttribute("liftTests", store.liftTests());
         List<FitSummary> fits = models.fits(LISTED_FITS);
         model.addAttribute("fits", fits);
         model.addAttribute("running", fits.stream().filter(f -> f.status().equals("running")).findFirst()
@@ -114,6 +119,42 @@ class MixPagesController {
         }
         fill(model, null);
         return "mix";
+    }
+
+    /** Stores a lift test entered on the page; a test that cannot be one is shown with the reason. */
+    @PostMapping("/lift-tests")
+    String addLiftTest(@RequestParam String channel, @RequestParam String from, @RequestParam String to,
+                       @RequestParam String incremental, @RequestParam String lower, @RequestParam String upper,
+                       @RequestParam(required = false) @Nullable String note, @Nullable Principal principal,
+                       Model model, HttpServletResponse response) {
+        try {
+            LiftTest test = new LiftTest(channel.strip(),
+                    LocalDate.parse(from), LocalDate.parse(to), number(incremental), number(lower), number(upper));
+            store.addLiftTest(new FitStore.StoredLiftTest(0, test.channel(), test.from(), test.to(),
+                    test.incremental(), test.lower(), test.upper(), note == null || note.isBlank() ? null : note.strip(),
+                    clock.instant(), MixController.actor(principal)));
+            return "redirect:/mix";
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("liftError", e.getMessage());
+            fill(model, null);
+            return "mix";
+        }
+    }
+
+    /** A number as typed in a form field, with a decimal point or comma. */
+    private static double number(String text) {
+        try {
+            return Double.parseDouble(text.strip().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is no number");
+        }
+    }
+
+    @PostMapping("/lift-tests/{id}/delete")
+    String deleteLiftTest(@PathVariable long id) {
+        store.deleteLiftTest(id);
+        return "redirect:/mix";
     }
 
     @PostMapping("/fits")

@@ -91,4 +91,37 @@ class MixPagesTest {
         assertThat(rejected.body()).contains("rejected").contains("Not before the sale").contains("by maria");
         assertThat(get("/decisions/987654321").statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void aLiftTestIsEnteredOnThePageAndAnImpossibleOneExplained() throws Exception {
+        String page = get("/mix?lang=en").body();
+        assertThat(page).contains("Lift tests");
+        HttpResponse<String> impossible = post("/mix/lift-tests", "_csrf=" + csrf(page) + "&channel=tv"
+                + "&from=2019-05-06&to=2019-06-02&incremental=5000&lower=6000&upper=7000&note=");
+        assertThat(impossible.statusCode()).isEqualTo(400);
+        assertThat(impossible.body()).contains("interval must contain");
+        HttpResponse<String> added = post("/mix/lift-tests", "_csrf=" + csrf(page) + "&channel=tv"
+                + "&from=2019-05-06&to=2019-06-02&incremental=5000&lower=4000,25&upper=6000&note=page+test");
+        long id = -1;
+        try {
+            assertThat(added.statusCode()).isEqualTo(200);
+            assertThat(added.body()).contains("page test").doesNotContain("No lift test yet");
+            Matcher delete = Pattern.compile("/mix/lift-tests/(\\d+)/delete").matcher(added.body());
+            assertThat(delete.find()).isTrue();
+            id = Long.parseLong(delete.group(1));
+        } finally {
+            if (id < 0) {
+                client.get("/api/v1/mix/lift-tests").json().path("liftTests").forEach(t -> {
+                    if ("page test".equals(t.path("note").asString())) {
+                        client.admin("DELETE", "/api/v1/mix/lift-tests/" + t.path("id").asLong(), "");
+                    }
+                });
+            }
+        }
+        long stored = id;
+        HttpResponse<String> deleted = post("/mix/lift-tests/" + stored + "/delete", "_csrf=" + csrf(added.body()));
+        assertThat(deleted.statusCode()).isEqualTo(200);
+        assertThat(client.get("/api/v1/mix/lift-tests").json().path("liftTests"))
+                .noneSatisfy(t -> assertThat(t.path("id").asLong()).isEqualTo(stored));
+    }
 }
