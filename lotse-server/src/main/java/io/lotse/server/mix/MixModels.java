@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
@@ -56,6 +57,7 @@ public class MixModels {
 
     private final MixInputs inputs;
     private final FitStore store;
+    private final ControlStore controls;
     private final OrderQueries orders;
     private final ApplicationEventPublisher events;
     private final Clock clock = Clock.systemUTC();
@@ -71,9 +73,11 @@ public class MixModels {
         }
     };
 
-    MixModels(MixInputs inputs, FitStore store, OrderQueries orders, ApplicationEventPublisher events) {
+    MixModels(MixInputs inputs, FitStore store, ControlStore controls, OrderQueries orders,
+              ApplicationEventPublisher events) {
         this.inputs = inputs;
         this.store = store;
+        this.controls = controls;
         this.orders = orders;
         this.events = events;
     }
@@ -303,7 +307,7 @@ public class MixModels {
             step = recommendation.step();
         }
         PlanForecast.Comparison comparison = PlanForecast.compare(result, anchor, recommended, start,
-                question.weeks());
+                question.weeks(), plannedControls(data, start, question.weeks()));
         List<BudgetAnswer.ChannelPlan> plans = new ArrayList<>();
         for (int c = 0; c < channels.size(); c++) {
             ChannelResult channel = result.channels().get(c);
@@ -373,12 +377,42 @@ public class MixModels {
                 throw new IllegalArgumentException("spend must be a number ≥ 0");
             }
         }
-        PlanForecast.Comparison comparison = PlanForecast.compare(result, now, next, start, weeks);
+        PlanForecast.Comparison comparison = PlanForecast.compare(result, now, next, start, weeks,
+                plannedControls(result.data(), start, weeks));
         double level = result.intervalLevel();
         return new PlanComparison(estimate(comparison.current().outcome(), comparison.current().outcomeRange(), level),
                 estimate(comparison.proposed().outcome(), comparison.proposed().outcomeRange(), level),
                 estimate(comparison.change(), comparison.changeRange(), level),
                 estimate(comparison.relative(), comparison.relativeRange(), level));
+    }
+
+    /**
+     * The imported values of the fit's control variables in the plan's weeks (a promotion planned for next month):
+     * a week without a value counts as 0, as in the fit; a control without any value in those weeks is left out,
+     * so the forecast keeps it at its average.
+     */
+    private Map<String, double[]> plannedControls(MixData data, LocalDate start, int weeks) {
+        Map<String, TreeMap<LocalDate, Double>> stored = controls.values();
+        Map<String, double[]> planned = new LinkedHashMap<>();
+        for (String name : data.controlNames()) {
+            TreeMap<LocalDate, Double> series = stored.get(name);
+            if (series == null) {
+                continue;
+            }
+            double[] values = new double[weeks];
+            boolean any = false;
+            for (int k = 0; k < weeks; k++) {
+                Double value = series.get(start.plusWeeks(k));
+                if (value != null) {
+                    values[k] = value;
+                    any = true;
+                }
+            }
+            if (any) {
+                planned.put(name, values);
+            }
+        }
+        return planned;
     }
 
     /** The orders and revenue from {@code from} to {@code to} (inclusive) as far as they have passed. */
