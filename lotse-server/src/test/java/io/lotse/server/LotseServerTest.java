@@ -25,6 +25,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "lotse.engage.dkim.selector=test",
         "lotse.engage.dkim.private-key=src/test/resources/engage/dkim-test.pem",
         "lotse.engage.complaint-minimum=1",
+        "lotse.engage.quiet-hours=none",
         "lotse.engage.domain-limits.slow.example=6",
         "lotse.engage.feedback.host=127.0.0.1",
         "lotse.engage.feedback.port=" + LotseServerTest.IMAP_PORT,
