@@ -26,6 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "lotse.engage.dkim.private-key=src/test/resources/engage/dkim-test.pem",
         "lotse.engage.complaint-minimum=1",
         "lotse.engage.quiet-hours=none",
+        "lotse.engage.crm.webhook-url=http://127.0.0.1:" + LotseServerTest.CRM_PORT + "/crm",
         "lotse.engage.domain-limits.slow.example=6",
         "lotse.engage.feedback.host=127.0.0.1",
         "lotse.engage.feedback.port=" + LotseServerTest.IMAP_PORT,
@@ -41,4 +42,6 @@ public @interface LotseServerTest {
     int SMTP_PORT = 33025;
     /** The IMAP port of that GreenMail server. */
     int IMAP_PORT = 33143;
+    /** The port of the CRM webhook that lifecycle tests listen on. */
+    int CRM_PORT = 33080;
 }
