@@ -18,6 +18,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         "lotse.data-dir=target/test-data",
         "lotse.write-key=" + LotseServerTest.WRITE_KEY,
         "lotse.admin-token=" + LotseServerTest.ADMIN_TOKEN,
+        "lotse.predict.propensity-events=Signed Up",
+        "lotse.predict.pareto-timeout=0s",
         "lotse.engage.mail.host=127.0.0.1",
         "lotse.engage.mail.port=" + LotseServerTest.SMTP_PORT,
         "lotse.engage.mail.from=news@lotse-test.example",

@@ -1,0 +1,370 @@
+package io.lotse.bench;
+
+import io.lotse.engine.text.IntentClassifier;
+import io.lotse.engine.text.IntentPrediction;
+import io.lotse.engine.text.IntentTrainer;
+import io.lotse.engine.text.LabelledText;
+import io.lotse.engine.text.OnnxSentenceEmbedder;
+import io.lotse.engine.text.SentenceEmbedder;
+import io.lotse.engine.text.TextFeatures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Evaluates the intent classifier of {@code io.lotse.engine.text} on BANKING77, CLINC150 or a simulated shop's
+ * service messages, run by {@code ./lotse eval intents}. Progress goes to standard error; the last line of standard
+ * output is one JSON object.
+ *
+ * <ul>
+ *   <li>{@code --format banking77 --train FILE [--test FILE]}: without a test file, a stratified 80/20 split of the
+ *       training file (seed {@code --seed}).</li>
+ *   <li>{@code --format clinc --train FILE [--test FILE]}: trains on {@code train} and {@code oos_train}; with a
+ *       test file holding {@code test}/{@code oos_test}, calibrates on {@code val}/{@code oos_val} and tests on the
+ *       test lists; otherwise tests on {@code val}/{@code oos_val} and calibrates on a held-out share of the
+ *       training lists.</li>
+ *   <li>{@code --format simulated --shop DIR}: the shop's messages, three folds by paraphrase family (family number
+ *       modulo 3): each fold tests on the messages written from some families of every intent and language and
+ *       trains on the others, so no test phrasing was seen in training. Accuracy per language.</li>
+ * </ul>
+ */
+public final class IntentEvaluation {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int WARM_UP = 50;
+    private static final int FOLDS = 3;
+
+    private IntentEvaluation() {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = parse(args);
+        String format = required(options, "format");
+        long seed = Long.parseLong(options.getOrDefault("seed", "42"));
+        SentenceEmbedder embedder = embedder(options);
+        IntentTrainer.Settings settings = settings(options, seed);
+        ObjectNode result = switch (format) {
+            case "banking77" -> banking77(options, embedder, settings, seed);
+            case "clinc" -> clinc(options, embedder, settings);
+            case "simulated" -> simulated(options, embedder, settings);
+            default -> throw new IllegalArgumentException("unknown --format '" + format
+                    + "'; one of banking77, clinc, simulated");
+        };
+        result.put("embedding", embedder.name());
+        System.out.println(JSON.writeValueAsString(result));
+    }
+
+    private static ObjectNode banking77(Map<String, String> options, SentenceEmbedder embedder,
+            IntentTrainer.Settings settings, long seed) throws Exception {
+        List<LabelledText> train = IntentData.banking77(existing(required(options, "train")));
+        List<LabelledText> test;
+        String split;
+        if (options.containsKey("test")) {
+            test = IntentData.banking77(existing(options.get("test")));
+            split = "test file";
+        } else {
+            List<List<LabelledText>> parts = stratified(train, 0.2, seed);
+            train = parts.get(0);
+            test = parts.get(1);
+            split = "stratified 80/20 split of the training file, seed " + seed;
+        }
+        return trainAndTest("banking77", split, train, null, test, embedder, settings);
+    }
+
+    private static ObjectNode clinc(Map<String, String> options, SentenceEmbedder embedder,
+            IntentTrainer.Settings settings) throws Exception {
+        Map<String, List<LabelledText>> trainFile = IntentData.clinc(existing(required(options, "train")));
+        if (!trainFile.containsKey("train")) {
+            throw new IllegalArgumentException("the CLINC training file has no 'train' list");
+        }
+        Map<String, List<LabelledText>> testFile = options.containsKey("test")
+                ? IntentData.clinc(existing(options.get("test"))) : Map.of();
+        List<LabelledText> train = IntentData.join(trainFile, "train", "oos_train");
+        IntentTrainer.Settings clincSettings = settings.withOutOfScopeLabel(IntentData.CLINC_OUT_OF_SCOPE);
+        if (testFile.containsKey("test")) {
+            return trainAndTest("clinc", "test and oos_test of the test file; calibrated on val and oos_val", train,
+                    IntentData.join(trainFile, "val", "oos_val"), IntentData.join(testFile, "test", "oos_test"),
+                    embedder, clincSettings);
+        }
+        List<LabelledText> test = IntentData.join(trainFile, "val", "oos_val");
+        if (test.isEmpty()) {
+            throw new IllegalArgumentException("no test lists: give a test file with 'test' and 'oos_test', or a"
+                    + " training file with 'val' and 'oos_val'");
+        }
+        return trainAndTest("clinc", "val and oos_val (no test file with 'test'); calibrated on a held-out share of"
+                + " train and oos_train", train, null, test, embedder, clincSettings);
+    }
+
+    private static ObjectNode trainAndTest(String format, String split, List<LabelledText> train,
+            @Nullable List<LabelledText> validation, List<LabelledText> test, SentenceEmbedder embedder,
+            IntentTrainer.Settings settings) {
+        progress(format + ": training on " + train.size() + " examples…");
+        long started = System.nanoTime();
+        IntentTrainer.Result trained = new IntentTrainer(embedder, System::currentTimeMillis)
+                .train(train, validation, settings);
+        double trainingSeconds = (System.nanoTime() - started) / 1e9;
+        IntentClassifier classifier = trained.classifier();
+        progress(String.format(Locale.ROOT, "trained in %.1f s (temperature %.3f, out-of-scope threshold %.3f);"
+                + " testing on %d examples…", trainingSeconds, classifier.provenance().temperature(),
+                classifier.provenance().outOfScopeThreshold(), test.size()));
+        for (int i = 0; i < Math.min(WARM_UP, train.size()); i++) {
+            classifier.classify(train.get(i).text());
+        }
+        List<String> truth = new ArrayList<>(test.size());
+        List<String> predicted = new ArrayList<>(test.size());
+        double[] latencies = new double[test.size()];
+        for (int i = 0; i < test.size(); i++) {
+            long t0 = System.nanoTime();
+            IntentPrediction prediction = classifier.classify(test.get(i).text());
+            latencies[i] = (System.nanoTime() - t0) / 1e6;
+            truth.add(test.get(i).label());
+            predicted.add(prediction.intent());
+        }
+        IntentMetrics metrics = IntentMetrics.of(truth, predicted, settings.outOfScopeLabel());
+        ObjectNode result = JSON.createObjectNode();
+        result.put("format", format);
+        result.put("split", split);
+        result.put("train_examples", train.size());
+        result.put("test_examples", test.size());
+        result.put("intents", classifier.intents().size());
+        result.put("accuracy", round(metrics.accuracy()));
+        result.put("macro_f1", round(metrics.macroF1()));
+        if (settings.outOfScopeLabel() != null) {
+            result.put("in_scope_accuracy", round(metrics.inScopeAccuracy()));
+            result.put("oos_recall", round(metrics.oosRecall()));
+            result.put("oos_precision", round(metrics.oosPrecision()));
+            result.put("oos_threshold", round(classifier.provenance().outOfScopeThreshold()));
+        }
+        result.put("temperature", round(classifier.provenance().temperature()));
+        result.put("training_seconds", Math.round(trainingSeconds * 10) / 10.0);
+        putLatency(result, latencies);
+        return result;
+    }
+
+    private static ObjectNode simulated(Map<String, String> options, SentenceEmbedder embedder,
+            IntentTrainer.Settings settings) throws Exception {
+        Path shop = existing(required(options, "shop"));
+        List<IntentData.ShopMessage> messages = IntentData.simulated(shop);
+        String outOfScope = "out_of_scope";
+        IntentTrainer.Settings shopSettings = settings.withOutOfScopeLabel(outOfScope);
+        progress("simulated shop: " + messages.size() + " messages; embedding them once…");
+        CachingEmbedder cache = new CachingEmbedder(embedder);
+        cache.embedAll(messages.stream().map(message -> message.example().text()).toList());
+        Map<String, List<String>> truthByLanguage = new TreeMap<>();
+        Map<String, List<String>> predictedByLanguage = new TreeMap<>();
+        List<String> truth = new ArrayList<>();
+        List<String> predicted = new ArrayList<>();
+        double trainingSeconds = 0;
+        IntentClassifier last = null;
+        List<String> lastTest = new ArrayList<>();
+        for (int fold = 0; fold < FOLDS; fold++) {
+            List<LabelledText> train = new ArrayList<>();
+            List<IntentData.ShopMessage> test = new ArrayList<>();
+            for (IntentData.ShopMessage message : messages) {
+                if (message.fold(FOLDS) == fold) {
+                    test.add(message);
+                } else {
+                    train.add(message.example());
+                }
+            }
+            progress("fold " + (fold + 1) + " of " + FOLDS + ": training on " + train.size() + ", testing on " + test.size() + "…");
+            long started = System.nanoTime();
+            IntentClassifier classifier = new IntentTrainer(cache, System::currentTimeMillis)
+                    .train(train, shopSettings).classifier();
+            trainingSeconds += (System.nanoTime() - started) / 1e9;
+            for (IntentData.ShopMessage message : test) {
+                String text = message.example().text();
+                String label = classifier.classifyEmbedded(text, cache.embed(text)).intent();
+                truth.add(message.example().label());
+                predicted.add(label);
+                truthByLanguage.computeIfAbsent(message.language(), key -> new ArrayList<>())
+                        .add(message.example().label());
+                predictedByLanguage.computeIfAbsent(message.language(), key -> new ArrayList<>()).add(label);
+            }
+            last = classifier;
+            lastTest = test.stream().map(message -> message.example().text()).toList();
+        }
+        IntentMetrics metrics = IntentMetrics.of(truth, predicted, outOfScope);
+        ObjectNode result = JSON.createObjectNode();
+        result.put("format", "simulated");
+        result.put("split", FOLDS + " folds by paraphrase family (family number modulo 3): each message is tested"
+                + " by the model trained on the other families of its intent and language");
+        result.put("messages", messages.size());
+        result.put("accuracy", round(metrics.accuracy()));
+        result.put("macro_f1", round(metrics.macroF1()));
+        result.put("in_scope_accuracy", round(metrics.inScopeAccuracy()));
+        result.put("oos_recall", round(metrics.oosRecall()));
+        result.put("oos_precision", round(metrics.oosPrecision()));
+        ObjectNode byLanguage = result.putObject("accuracy_by_language");
+        ObjectNode countByLanguage = result.putObject("messages_by_language");
+        for (String language : truthByLanguage.keySet()) {
+            IntentMetrics languageMetrics = IntentMetrics.of(truthByLanguage.get(language),
+                    predictedByLanguage.get(language), outOfScope);
+            byLanguage.put(language, round(languageMetrics.accuracy()));
+            countByLanguage.put(language, truthByLanguage.get(language).size());
+        }
+        result.put("training_seconds", Math.round(trainingSeconds / FOLDS * 10) / 10.0);
+        if (last != null) {
+            double[] latencies = new double[Math.min(500, lastTest.size())];
+            for (int i = 0; i < latencies.length; i++) {
+                long t0 = System.nanoTime();
+                last.classify(lastTest.get(i) + " ");
+                latencies[i] = (System.nanoTime() - t0) / 1e6;
+            }
+            putLatency(result, latencies);
+        }
+        return result;
+    }
+
+    /** An embedder that remembers every vector, so cross-validation folds embed each message once. */
+    private static final class CachingEmbedder implements SentenceEmbedder {
+        private final SentenceEmbedder delegate;
+        private final Map<String, float[]> vectors = new java.util.concurrent.ConcurrentHashMap<>();
+
+        CachingEmbedder(SentenceEmbedder delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public int dimension() {
+            return delegate.dimension();
+        }
+
+        @Override
+        public String name() {
+            return delegate.name();
+        }
+
+        @Override
+        public float[] embed(String text) {
+            return vectors.computeIfAbsent(text, delegate::embed);
+        }
+
+        @Override
+        public List<float[]> embedAll(List<String> texts) {
+            List<String> missing = texts.stream().filter(text -> !vectors.containsKey(text)).distinct().toList();
+            if (!missing.isEmpty()) {
+                List<float[]> computed = delegate.embedAll(missing);
+                for (int i = 0; i < missing.size(); i++) {
+                    vectors.put(missing.get(i), computed.get(i));
+                }
+            }
+            return texts.stream().map(vectors::get).toList();
+        }
+    }
+
+    private static void putLatency(ObjectNode result, double[] latencies) {
+        double[] sorted = latencies.clone();
+        Arrays.sort(sorted);
+        result.put("latency_p50_ms", round(percentile(sorted, 0.50)));
+        result.put("latency_p99_ms", round(percentile(sorted, 0.99)));
+    }
+
+    static double percentile(double[] sorted, double quantile) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(quantile * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    static List<List<LabelledText>> stratified(List<LabelledText> examples, double testShare, long seed) {
+        Map<String, List<LabelledText>> byLabel = new TreeMap<>();
+        examples.forEach(example -> byLabel.computeIfAbsent(example.label(), key -> new ArrayList<>()).add(example));
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        List<LabelledText> train = new ArrayList<>();
+        List<LabelledText> test = new ArrayList<>();
+        for (List<LabelledText> group : byLabel.values()) {
+            List<LabelledText> shuffled = new ArrayList<>(group);
+            for (int i = shuffled.size() - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                LabelledText tmp = shuffled.get(i);
+                shuffled.set(i, shuffled.get(j));
+                shuffled.set(j, tmp);
+            }
+            int held = (int) Math.round(shuffled.size() * testShare);
+            test.addAll(shuffled.subList(0, held));
+            train.addAll(shuffled.subList(held, shuffled.size()));
+        }
+        return List.of(train, test);
+    }
+
+    private static SentenceEmbedder embedder(Map<String, String> options) {
+        if (options.containsKey("no-embedding")) {
+            return SentenceEmbedder.none();
+        }
+        if (options.containsKey("embedding-model")) {
+            return OnnxSentenceEmbedder.fromFiles(Path.of(options.get("embedding-model")),
+                    Path.of(required(options, "tokenizer")), true);
+        }
+        return OnnxSentenceEmbedder.allMiniLmL6V2();
+    }
+
+    private static IntentTrainer.Settings settings(Map<String, String> options, long seed) {
+        IntentTrainer.Settings d = IntentTrainer.Settings.defaults();
+        TextFeatures.Settings f = d.features();
+        TextFeatures.Settings features = new TextFeatures.Settings(
+                Integer.parseInt(options.getOrDefault("hash-bits", Integer.toString(f.hashBits()))),
+                Integer.parseInt(options.getOrDefault("min-char-gram", Integer.toString(f.minCharGram()))),
+                Integer.parseInt(options.getOrDefault("max-char-gram", Integer.toString(f.maxCharGram()))),
+                f.maxWordGram(),
+                Double.parseDouble(options.getOrDefault("char-weight", Double.toString(f.charWeight()))),
+                Double.parseDouble(options.getOrDefault("word-weight", Double.toString(f.wordWeight()))));
+        return new IntentTrainer.Settings(features,
+                Double.parseDouble(options.getOrDefault("embedding-weight", Double.toString(d.embeddingWeight()))),
+                Integer.parseInt(options.getOrDefault("epochs", Integer.toString(d.epochs()))),
+                Double.parseDouble(options.getOrDefault("learning-rate", Double.toString(d.learningRate()))),
+                Double.parseDouble(options.getOrDefault("l2", Double.toString(d.l2()))), d.validationShare(), seed,
+                null, Double.parseDouble(options.getOrDefault("reject-share", Double.toString(d.inScopeRejectShare()))));
+    }
+
+    private static Path existing(String file) {
+        Path path = Path.of(file);
+        if (!Files.isRegularFile(path) && !Files.isDirectory(path)) {
+            throw new IllegalArgumentException(file + " does not exist");
+        }
+        return path;
+    }
+
+    private static double round(double value) {
+        return Double.isNaN(value) ? value : Math.round(value * 10_000) / 10_000.0;
+    }
+
+    private static void progress(String message) {
+        System.err.println(message);
+    }
+
+    private static String required(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("--" + name + " is required");
+        }
+        return value;
+    }
+
+    static Map<String, String> parse(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument '" + args[i] + "'");
+            }
+            String name = args[i].substring(2);
+            if ("no-embedding".equals(name)) {
+                options.put(name, "true");
+            } else if (i + 1 < args.length) {
+                options.put(name, args[++i]);
+            } else {
+                throw new IllegalArgumentException("--" + name + " needs a value");
+            }
+        }
+        return options;
+    }
+}

@@ -1,0 +1,268 @@
+package io.lotse.server.service;
+
+import io.lotse.engine.identity.IdentityType;
+import io.lotse.engine.text.Entity;
+import io.lotse.engine.text.EntityType;
+import io.lotse.server.profile.Profile;
+import io.lotse.server.profile.Profiles;
+import io.lotse.server.profile.TimelineEntry;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Gathers what an agent would look up before answering ("Dunkelverarbeitung"): the customer by logged-in id or
+ * sender email (identity resolution through the profile API), their orders from the event log ({@code Order
+ * Completed}, {@code Order Cancelled} and {@code Order Refunded} with {@code order_id}), the order the message
+ * names or else the latest, earlier tickets, the configured external connectors, and links to the profile and
+ * order pages.
+ */
+@Component
+class ContextGatherer {
+
+    static final int TIMELINE_EVENTS = 2_000;
+    static final int ORDERS_SHOWN = 20;
+    private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+    private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+    /**
+     * Who wrote and what about.
+     *
+     * @param email       sender email, if known
+     * @param userId      the logged-in user id, if known
+     * @param orderNumber an order number the channel passed along
+     * @param entities    what the message names
+     * @param language    {@code de} or {@code en}
+     * @param ticketId    the ticket being prepared (left out of the earlier tickets)
+     */
+    record Request(@Nullable String email, @Nullable String userId, @Nullable String orderNumber,
+            List<Entity> entities, String language, long ticketId) {}
+
+    private final Profiles profiles;
+    private final TicketStore tickets;
+    private final Connectors connectors;
+    private final ServiceProperties properties;
+
+    ContextGatherer(Profiles profiles, TicketStore tickets, Connectors connectors, ServiceProperties properties) {
+        this.profiles = profiles;
+        this.tickets = tickets;
+        this.connectors = connectors;
+        this.properties = properties;
+    }
+
+    GatheredContext gather(Request request) {
+        List<Note> notes = new ArrayList<>();
+        boolean succeeded = true;
+        Map<String, String> variables = new LinkedHashMap<>();
+        properties.shop().forEach((key, value) -> variables.put("shop." + key, value));
+        Map<String, String> links = new LinkedHashMap<>();
+
+        Optional<Profile> profile = Optional.empty();
+        if (request.userId() != null && !request.userId().isBlank()) {
+            profile = profiles.findByIdentifier(IdentityType.USER_ID, request.userId());
+        }
+        if (profile.isEmpty() && request.email() != null && !request.email().isBlank()) {
+            profile = profiles.findByIdentifier(IdentityType.EMAIL, request.email());
+        }
+        GatheredContext.Customer customer = null;
+        List<GatheredContext.Order> orders = List.of();
+        if (profile.isPresent()) {
+            customer = customer(profile.get(), request.email());
+            orders = orders(profile.get().id());
+            links.put("profile", "/profiles/" + customer.profileId());
+            variables.put("profile.link", "/profiles/" + customer.profileId());
+            if (customer.name() != null) {
+                variables.put("customer.name", customer.name());
+            }
+            if (customer.email() != null) {
+                variables.put("customer.email", customer.email());
+            }
+        } else {
+            notes.add(new Note("no_customer", request.email() != null ? request.email() : "?",
+                    "no profile holds this sender's email or user id"));
+        }
+        if (request.email() != null && !variables.containsKey("customer.email")) {
+            variables.put("customer.email", request.email());
+        }
+        variables.put("greeting", greeting(variables.get("customer.name"), request.language()));
+
+        String named = request.orderNumber();
+        if (named == null) {
+            named = request.entities().stream().filter(entity -> entity.type() == EntityType.ORDER_NUMBER)
+                    .map(Entity::value).findFirst().orElse(null);
+        }
+        GatheredContext.Order order = null;
+        if (named != null) {
+            String wanted = named.toUpperCase(Locale.ROOT);
+            order = orders.stream().filter(o -> o.number().equalsIgnoreCase(wanted)).findFirst().orElse(null);
+            if (order == null) {
+                notes.add(new Note("order_not_found", named, customer == null
+                        ? "the order cannot be looked up without a known customer"
+                        : "the order is not among the customer's " + orders.size() + " orders"));
+                succeeded = false;
+            }
+        } else if (!orders.isEmpty()) {
+            order = orders.get(0);
+        }
+        if (order != null) {
+            putOrder(order, request.language(), variables, links);
+        }
+
+        Map<String, Map<String, String>> lookups = new LinkedHashMap<>();
+        for (Map.Entry<String, Connectors.Outcome> outcome : connectors.lookUp(variables).entrySet()) {
+            if (outcome.getValue().succeeded()) {
+                lookups.put(outcome.getKey(), outcome.getValue().fields());
+                outcome.getValue().fields().forEach((field, value) ->
+                        variables.put(outcome.getKey() + "." + field, value));
+            } else {
+                notes.add(outcome.getValue().note());
+                succeeded = false;
+            }
+        }
+        List<GatheredContext.EarlierTicket> earlier = tickets.earlier(
+                customer == null ? null : customer.profileId(), request.email(), request.ticketId(), 5);
+        return new GatheredContext(customer, orders.subList(0, Math.min(ORDERS_SHOWN, orders.size())), order,
+                earlier, lookups, links, variables, notes, succeeded);
+    }
+
+    private static String greeting(@Nullable String name, String language) {
+        if ("de".equals(language)) {
+            return name == null ? "Guten Tag," : "Hallo " + name + ",";
+        }
+        return name == null ? "Hello," : "Hello " + name + ",";
+    }
+
+    private void putOrder(GatheredContext.Order order, String language, Map<String, String> variables,
+            Map<String, String> links) {
+        boolean german = "de".equals(language);
+        variables.put("order.number", order.number());
+        variables.put("order.date", (german ? GERMAN_DATE : ENGLISH_DATE).format(order.placedAt().atZone(ZONE)));
+        variables.put("order.status", switch (order.status()) {
+            case "cancelled" -> german ? "storniert" : "cancelled";
+            case "refunded" -> german ? "erstattet" : "refunded";
+            default -> german ? "bestellt und in Bearbeitung" : "placed and being processed";
+        });
+        List<String> items = new ArrayList<>();
+        for (GatheredContext.Item item : order.items()) {
+            items.add(item.quantity() + "× " + item.name());
+        }
+        if (!items.isEmpty()) {
+            variables.put("order.items", String.join(", ", items));
+        }
+        if (order.total() != null) {
+            String amount = order.total().setScale(2, RoundingMode.HALF_UP).toPlainString();
+            variables.put("order.total", german ? amount.replace('.', ',') + " " + symbol(order.currency())
+                    : symbol(order.currency()) + amount);
+        }
+        String link = properties.orderUrlTemplate() == null ? links.get("profile")
+                : properties.orderUrlTemplate().replace("{order}", order.number());
+        if (link != null) {
+            links.put("order", link);
+            variables.put("order.link", link);
+        }
+    }
+
+    private static String symbol(String currency) {
+        return switch (currency) {
+            case "EUR" -> "€";
+            case "GBP" -> "£";
+            case "USD" -> "$";
+            default -> currency + " ";
+        };
+    }
+
+    private static GatheredContext.Customer customer(Profile profile, @Nullable String senderEmail) {
+        String name = text(profile.traits().get("firstName"));
+        if (name == null) {
+            name = text(profile.traits().get("first_name"));
+        }
+        if (name == null) {
+            String full = text(profile.traits().get("name"));
+            name = full == null ? null : full.split("\\s+")[0];
+        }
+        String email = text(profile.traits().get("email"));
+        return new GatheredContext.Customer(profile.id(), name, email != null ? email : senderEmail,
+                profile.stats().orders(), profile.stats().revenue(), profile.firstSeen());
+    }
+
+    private List<GatheredContext.Order> orders(long profileId) {
+        List<TimelineEntry> timeline = profiles.timeline(profileId, null, TIMELINE_EVENTS);
+        Map<String, GatheredContext.Order> byNumber = new LinkedHashMap<>();
+        // The timeline is newest first; read it oldest first so that later status events win.
+        for (int i = timeline.size() - 1; i >= 0; i--) {
+            TimelineEntry entry = timeline.get(i);
+            if (!"track".equals(entry.type()) || entry.name() == null) {
+                continue;
+            }
+            JsonNode properties = entry.payload().path("properties");
+            String number = text(properties.get("order_id"));
+            if (number == null) {
+                continue;
+            }
+            switch (entry.name()) {
+                case "Order Completed" -> byNumber.put(number, new GatheredContext.Order(number, entry.timestamp(),
+                        "placed", entry.timestamp(), decimal(properties.has("total") ? properties.get("total")
+                                : properties.get("revenue")), currency(properties), items(properties)));
+                case "Order Cancelled", "Order Refunded" -> {
+                    GatheredContext.Order known = byNumber.get(number);
+                    String status = "Order Cancelled".equals(entry.name()) ? "cancelled" : "refunded";
+                    if (known != null) {
+                        byNumber.put(number, new GatheredContext.Order(number, known.placedAt(), status,
+                                entry.timestamp(), known.total(), known.currency(), known.items()));
+                    }
+                }
+                default -> { }
+            }
+        }
+        List<GatheredContext.Order> orders = new ArrayList<>(byNumber.values());
+        orders.sort((a, b) -> b.placedAt().compareTo(a.placedAt()));
+        return orders;
+    }
+
+    private static List<GatheredContext.Item> items(JsonNode properties) {
+        List<GatheredContext.Item> items = new ArrayList<>();
+        for (JsonNode product : properties.path("products")) {
+            String name = text(product.get("name"));
+            if (name != null) {
+                items.add(new GatheredContext.Item(name, Math.max(1, product.path("quantity").asInt(1))));
+            }
+        }
+        return items;
+    }
+
+    private static String currency(JsonNode properties) {
+        String currency = text(properties.get("currency"));
+        return currency == null ? "EUR" : currency.toUpperCase(Locale.ROOT);
+    }
+
+    private static @Nullable BigDecimal decimal(@Nullable JsonNode node) {
+        if (node == null || !(node.isNumber() || node.isString())) {
+            return null;
+        }
+        try {
+            return new BigDecimal(node.asString());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static @Nullable String text(@Nullable JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return null;
+        }
+        String value = node.asString();
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
