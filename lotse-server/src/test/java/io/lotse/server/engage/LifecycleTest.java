@@ -6,6 +6,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.sun.net.httpserver.HttpServer;
 import io.lotse.server.LotseServerTest;
 import io.lotse.server.ServerClient;
+import io.lotse.server.TestPorts;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -67,7 +68,7 @@ class LifecycleTest {
         List<String> received = new CopyOnWriteArrayList<>();
         List<String> keys = new CopyOnWriteArrayList<>();
         AtomicInteger calls = new AtomicInteger();
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", LotseServerTest.CRM_PORT), 0);
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", TestPorts.CRM), 0);
         server.createContext("/crm", exchange -> {
             received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             keys.add(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
