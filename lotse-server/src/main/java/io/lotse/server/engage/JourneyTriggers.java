@@ -4,10 +4,11 @@ import java.time.LocalDate;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Lets people into journeys when their trigger fires: an event in the log (read through {@link EngageLog}, so every
- * event is looked at once), a form submission, a date in the person's traits (birthday, first-order anniversary),
+ * event is looked at once), a form submission (its {@code Form Submitted} event), a date in the person's traits (birthday, first-order anniversary),
  * or entering or leaving a segment. Each cause has a key (the event's log position, the date, the submission), so
  * the same cause lets a person in once; a person already in the journey is not let in again until they are through.
  * Events also wake runs that wait for them.
@@ -19,12 +20,15 @@ class JourneyTriggers implements EngageLog.LoggedEventHandler {
     private final JourneyRunner runner;
     private final JdbcClient jdbc;
     private final EngageProperties properties;
+    private final JsonMapper json;
 
-    JourneyTriggers(JourneyStore store, JourneyRunner runner, JdbcClient jdbc, EngageProperties properties) {
+    JourneyTriggers(JourneyStore store, JourneyRunner runner, JdbcClient jdbc, EngageProperties properties,
+                    JsonMapper json) {
         this.store = store;
         this.runner = runner;
         this.jdbc = jdbc;
         this.properties = properties;
+        this.json = json;
     }
 
     @Override
@@ -40,16 +44,15 @@ class JourneyTriggers implements EngageLog.LoggedEventHandler {
                     any |= store.enter(journey, event.profileId(), "event:" + event.seq(), event.timestamp());
                 }
             }
+            if (event.event().equals(Forms.SUBMITTED_EVENT)) {
+                String formKey = json.readTree(event.properties()).path("form_key").asString("");
+                any |= enter("form_submitted", formKey, event.profileId(), "form:" + event.seq());
+            }
             any |= store.nudge(event.profileId(), event.event()) > 0;
         }
         if (any) {
             runner.wake();
         }
-    }
-
-    /** A person submitted a form. */
-    void formSubmitted(String formKey, long profileId, long submissionId) {
-        enterAll("form_submitted", formKey, profileId, "form:" + submissionId);
     }
 
     /**
@@ -62,15 +65,19 @@ class JourneyTriggers implements EngageLog.LoggedEventHandler {
     }
 
     private void enterAll(String kind, String value, long profileId, String key) {
+        if (enter(kind, value, profileId, key)) {
+            runner.wake();
+        }
+    }
+
+    private boolean enter(String kind, String value, long profileId, String key) {
         boolean any = false;
         for (Journey journey : store.activeWithTrigger(kind)) {
             if (journey.definition().trigger().value().equals(value)) {
                 any |= store.enter(journey, profileId, key, java.time.Instant.now());
             }
         }
-        if (any) {
-            runner.wake();
-        }
+        return any;
     }
 
     /**
