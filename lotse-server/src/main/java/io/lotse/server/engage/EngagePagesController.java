@@ -88,12 +88,37 @@ class EngagePagesController {
                           @RequestParam(defaultValue = "newsletter") String topic,
                           @RequestParam(defaultValue = Audience.ALL_SUBSCRIBERS) String audience,
                           @RequestParam(defaultValue = "") String segment,
-                          @RequestParam(defaultValue = "0") int holdoutPercent, RedirectAttributes redirect) {
+                          @RequestParam(defaultValue = "0") int holdoutPercent,
+                          @RequestParam(defaultValue = "none") String experimentMode,
+                          @RequestParam(defaultValue = "click") String metric,
+                          @RequestParam(defaultValue = "") String variantSubjects, RedirectAttributes redirect) {
         return act(redirect, "/engage/campaigns", () -> {
             Audience target = audience.equals("segment") ? new Audience("segment", segment.strip(), List.of())
                     : new Audience(Audience.ALL_SUBSCRIBERS, null, List.of());
-            return "/engage/campaigns/" + campaigns.create(name, templateId, topic, target, holdoutPercent, null).id();
+            ExperimentPlan plan = experimentMode.equals("none") ? null
+                    : subjectExperiment(experimentMode, metric, variantSubjects);
+            return "/engage/campaigns/" + campaigns.create(name, templateId, topic, target, holdoutPercent, plan).id();
         });
+    }
+
+    /**
+     * A test of subject lines: the template's own subject is the control {@code A}, each further line a variant
+     * {@code B}, {@code C}, ...
+     */
+    private static ExperimentPlan subjectExperiment(String mode, String metric, String subjects) {
+        List<ExperimentPlan.Variant> variants = new ArrayList<>();
+        variants.add(new ExperimentPlan.Variant("A", null, null));
+        for (String line : subjects.split("\\R")) {
+            if (!line.isBlank()) {
+                variants.add(new ExperimentPlan.Variant(String.valueOf((char) ('A' + variants.size())), line.strip(),
+                        null));
+            }
+        }
+        try {
+            return new ExperimentPlan(ExperimentPlan.Mode.parse(mode), ExperimentPlan.Metric.parse(metric), variants);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("The experiment is not valid: " + e.getMessage(), e);
+        }
     }
 
     @GetMapping("/campaigns/{id}")

@@ -81,6 +81,19 @@ class EngagePagesTest {
         assertThat(detail.body()).contains("Winter sale", "Experiment", "Chance, die Kontrolle zu schlagen",
                 "Im Vergleich zur Kontrollgruppe", "unzuverlässig");
 
+        HttpResponse<String> made = post("/engage/campaigns", "_csrf=" + csrf(list.body()) + "&name=Subjects&templateId="
+                + template + "&topic=newsletter&audience=all_subscribers&holdoutPercent=5&experimentMode=bandit"
+                + "&metric=click&variantSubjects=" + encode("Cold outside?\nWarm up, {{firstName}}"));
+        assertThat(made.statusCode()).isEqualTo(200);
+        assertThat(made.uri().getPath()).matches("/engage/campaigns/\\d+");
+        JsonNode plan = client.get("/api/v1/engage/campaigns/" + made.uri().getPath().replaceAll("\\D", "")).json()
+                .path("campaign").path("experiment");
+        assertThat(plan.path("mode").asString()).isEqualTo("bandit");
+        assertThat(plan.path("variants")).hasSize(3);
+        HttpResponse<String> refused = post("/engage/campaigns", "_csrf=" + csrf(list.body()) + "&name=Broken&templateId="
+                + template + "&experimentMode=ab&variantSubjects=");
+        assertThat(refused.body()).contains("an experiment needs 2 to 8 variants");
+
         HttpResponse<String> editor = get("/engage/templates/" + template + "?lang=en");
         assertThat(editor.statusCode()).isEqualTo(200);
         HttpResponse<String> preview = post("/engage/templates/" + template + "/preview", "_csrf="
