@@ -71,7 +71,7 @@ public class EventLog {
      * {@code traits} of identify calls (and a {@code consent} object in other calls' traits), {@code previousId},
      * {@code context.traits.email}, {@code .phone} and {@code .consent}, {@code context.device.id},
      * {@code context.externalIds}, {@code context.consent} and, for track calls, {@code properties.revenue} and
-     * {@code properties.total}. The fields are extracted by the database and only non-empty JSON is parsed, so
+     * {@code properties.total} and {@code properties.category}. The fields are extracted by the database and only non-empty JSON is parsed, so
      * that the profile projection stays ahead of ingestion.
      */
     public List<LoggedEvent> readProfileFieldsAfter(long position, int limit) {
@@ -90,7 +90,9 @@ public class EventLog {
             (payload->'context'->'externalIds')::text,
             (payload->'context'->'consent')::text,
             CASE WHEN type = 'track' THEN (payload->'properties'->'revenue')::text END,
-            CASE WHEN type = 'track' THEN (payload->'properties'->'total')::text END""";
+            CASE WHEN type = 'track' THEN (payload->'properties'->'total')::text END,
+            CASE WHEN type = 'track' AND jsonb_typeof(payload->'properties'->'category') = 'string'
+                 THEN payload->'properties'->>'category' END""";
 
     private LoggedEvent mapProfileFields(ResultSet rs, int row) throws SQLException {
         ObjectNode payload = JsonNodeFactory.instance.objectNode();
@@ -110,6 +112,7 @@ public class EventLog {
         ObjectNode properties = payload.putObject("properties");
         putJson(properties, "revenue", rs.getString(17));
         putJson(properties, "total", rs.getString(18));
+        putText(properties, "category", rs.getString(19));
         return new LoggedEvent(rs.getLong(1), rs.getString(2), EventType.fromWire(rs.getString(3)).orElseThrow(),
                 rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(),
                 rs.getTimestamp(8).toInstant(), payload);

@@ -2,6 +2,7 @@ package io.lotse.server.engage;
 
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,6 +24,11 @@ class ConversionAttribution implements EngageLog.LoggedEventHandler {
         this.jdbc = jdbc;
         this.json = json;
         this.properties = properties;
+    }
+
+    @Override
+    public Set<String> trackedEvents() {
+        return Set.of("Order Completed");
     }
 
     @Override

@@ -4,7 +4,9 @@ import io.lotse.server.collect.EventsAppended;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -29,9 +31,9 @@ class EngageLog implements SmartLifecycle {
     private static final int BATCH = 2_000;
     private static final Logger log = LoggerFactory.getLogger(EngageLog.class);
 
-    /** An event of the log with the profile it belongs to. */
+    /** A track event of the log with the profile it belongs to. */
     record Event(long seq, String type, @Nullable String event, @Nullable Long profileId, Instant timestamp,
-                 String properties, String traits) {
+                 String properties) {
 
         /** The order revenue of an {@code Order Completed} event: {@code revenue}, else {@code total}, else 0. */
         BigDecimal revenue(tools.jackson.databind.json.JsonMapper json) {
@@ -41,8 +43,16 @@ class EngageLog implements SmartLifecycle {
         }
     }
 
-    /** Something done for each event of the log, inside the transaction that advances the position. */
+    /** Something done for certain track events of the log, inside the transaction that advances the position. */
     interface LoggedEventHandler {
+
+        /**
+         * The names of the track events this handler acts on, asked once per round. Only these are read from the log
+         * (with their profile), so events no handler cares about cost the log nothing beyond their position.
+         */
+        Set<String> trackedEvents();
+
+        /** Acts on the round's events whose name is among {@link #trackedEvents()}, in log order. */
         void handle(List<Event> events);
     }
 
@@ -74,21 +84,21 @@ class EngageLog implements SmartLifecycle {
             if (profiles <= position) {
                 return 0;
             }
+            Set<String> names = new HashSet<>();
+            handlers.forEach(handler -> names.addAll(handler.trackedEvents()));
             List<Event> events = new ArrayList<>();
             jdbc.sql("""
                     SELECT e.seq, e.type, e.event,
                            coalesce((SELECT profile_id FROM identities WHERE type = 'user_id' AND value = e.user_id),
                                     (SELECT profile_id FROM identities WHERE type = 'anonymous_id' AND value = e.anonymous_id)),
-                           e.occurred_at, coalesce(e.payload->'properties', '{}')::text,
-                           coalesce(e.payload->'traits', '{}')::text
-                    FROM events e WHERE e.seq > ? AND e.seq <= ? AND e.type IN ('track', 'identify')
+                           e.occurred_at, coalesce(e.payload->'properties', '{}')::text
+                    FROM events e WHERE e.seq > ? AND e.seq <= ? AND e.type = 'track' AND e.event = ANY(?)
                     ORDER BY e.seq LIMIT ?""")
-                    .params(position, profiles, BATCH)
+                    .params(position, profiles, names.toArray(String[]::new), BATCH)
                     .query((rs, n) -> {
                         long profile = rs.getLong(4);
                         events.add(new Event(rs.getLong(1), rs.getString(2), rs.getString(3),
-                                rs.wasNull() ? null : profile, rs.getTimestamp(5).toInstant(), rs.getString(6),
-                                rs.getString(7)));
+                                rs.wasNull() ? null : profile, rs.getTimestamp(5).toInstant(), rs.getString(6)));
                         return null;
                     }).list();
             long newPosition = events.size() == BATCH ? events.get(events.size() - 1).seq() : profiles;

@@ -226,6 +226,11 @@ class Forms implements EngageLog.LoggedEventHandler {
         return new Accepted(submissionId, proofId);
     }
 
+    @Override
+    public Set<String> trackedEvents() {
+        return Set.of(SUBMITTED_EVENT);
+    }
+
     /** Links each submission to the profile its {@code Form Submitted} event was resolved to. */
     @Override
     public void handle(List<EngageLog.Event> events) {

@@ -1,7 +1,9 @@
 package io.lotse.server.engage;
 
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,6 +31,27 @@ class JourneyTriggers implements EngageLog.LoggedEventHandler {
         this.jdbc = jdbc;
         this.properties = properties;
         this.json = json;
+    }
+
+    /**
+     * The events that let people into active journeys, the events any journey's wait-until step waits for (so that
+     * a run starting to wait in this round is woken too), and form submissions.
+     */
+    @Override
+    public Set<String> trackedEvents() {
+        Set<String> names = new HashSet<>();
+        names.add(Forms.SUBMITTED_EVENT);
+        for (Journey journey : store.list()) {
+            if (journey.status().equals("active") && journey.definition().trigger().kind().equals("event")) {
+                names.add(journey.definition().trigger().value());
+            }
+            for (JourneyDefinition.Step step : journey.definition().steps()) {
+                if (step instanceof JourneyDefinition.WaitUntil waitUntil) {
+                    names.add(waitUntil.event());
+                }
+            }
+        }
+        return names;
     }
 
     @Override

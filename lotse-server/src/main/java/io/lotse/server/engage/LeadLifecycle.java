@@ -90,6 +90,17 @@ class LeadLifecycle implements EngageLog.LoggedEventHandler {
     }
 
     @Override
+    public Set<String> trackedEvents() {
+        Set<String> names = new HashSet<>(pointRules().keySet());
+        stages().forEach(s -> {
+            if (s.onEvent() != null) {
+                names.add(s.onEvent());
+            }
+        });
+        return names;
+    }
+
+    @Override
     public void handle(List<EngageLog.Event> batch) {
         Map<String, Integer> rules = pointRules();
         List<LifecycleStage> stages = stages();

@@ -226,7 +226,6 @@ class ProfileProjection implements SmartLifecycle {
             }
         });
         store.loadDetails(detailed);
-        Map<Long, String> categories = categories(fromPosition, toPosition);
         for (ProfileMerged merge : resolved.merges()) {
             ProfileState survivor = stateOf(states, merge.survivorId(), merge.mergedAt());
             ProfileState merged = states.remove(merge.mergedId());
@@ -238,7 +237,7 @@ class ProfileProjection implements SmartLifecycle {
         for (LoggedEvent event : identified) {
             ProfileState state = stateOf(states, resolved.profileBySeq().get(event.seq()), event.timestamp());
             try {
-                state.apply(event, categories.getOrDefault(event.seq(), ProfileState.categoryOf(event.payload())));
+                state.apply(event);
             } catch (RuntimeException e) {
                 log.warn("Skipping event {} ({}) for profile {}: {}", event.seq(), event.messageId(), state.id,
                         e.toString());
@@ -249,23 +248,6 @@ class ProfileProjection implements SmartLifecycle {
         Set<Long> changed = new HashSet<>(states.keySet());
         resolved.merges().forEach(merge -> changed.add(merge.mergedId()));
         return changed;
-    }
-
-    /**
-     * The categories ({@code properties.category}) of the track events in a range of the log, by position: the
-     * payload the projection reads holds only the identity and profile fields.
-     */
-    private Map<Long, String> categories(long fromPosition, long toPosition) {
-        Map<Long, String> categories = new HashMap<>();
-        jdbc.sql("""
-                        SELECT seq, payload -> 'properties' ->> 'category' FROM events
-                        WHERE seq > ? AND seq <= ? AND type = 'track'
-                          AND jsonb_typeof(payload -> 'properties' -> 'category') = 'string'""")
-                .params(fromPosition, toPosition)
-                .query(rs -> {
-                    categories.put(rs.getLong(1), rs.getString(2));
-                });
-        return categories;
     }
 
     private static ProfileState stateOf(Map<Long, ProfileState> states, long id, Instant at) {

@@ -73,16 +73,8 @@ final class ProfileState {
                 || !ConsentSignals.of(event.payload()).isEmpty();
     }
 
+    /** Folds an event into the profile; a track event's {@code properties.category} counts for its day. */
     void apply(LoggedEvent event) {
-        apply(event, categoryOf(event.payload()));
-    }
-
-    /**
-     * Folds an event whose payload may lack {@code properties.category} (the projection reads a slim payload).
-     *
-     * @param category the event's category, empty when it has none
-     */
-    void apply(LoggedEvent event, String category) {
         if (!detailsLoaded && touchesDetails(event)) {
             throw new IllegalStateException("traits of profile " + id + " must be loaded before event " + event.seq());
         }
@@ -95,7 +87,7 @@ final class ProfileState {
         lastSeen = lastSeen == null || at.isAfter(lastSeen) ? at : lastSeen;
         if (event.type() == EventType.TRACK && event.event() != null) {
             EventDay day = new EventDay((int) Math.floorDiv(at.getEpochSecond(), 86_400L), cut(event.event()),
-                    cut(category));
+                    cut(categoryOf(event.payload())));
             eventDays.merge(day, 1, Integer::sum);
         }
         if (event.type() == EventType.TRACK && isOrder(event.event())) {
@@ -165,7 +157,7 @@ final class ProfileState {
     }
 
     /** The {@code properties.category} of a track event when it is a text, else empty. */
-    static String categoryOf(JsonNode payload) {
+    private static String categoryOf(JsonNode payload) {
         JsonNode category = payload.path("properties").path("category");
         return category.isString() ? category.stringValue() : "";
     }

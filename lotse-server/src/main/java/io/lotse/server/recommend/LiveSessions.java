@@ -48,7 +48,12 @@ class LiveSessions implements SmartLifecycle {
                    (payload->'context'->'consent'->'categoryPreferences')::text,
                    (payload->'context'->'traits'->'consent')::text,
                    (payload->'traits'->'consent')::text
-            FROM events WHERE seq > ? AND seq <= ? AND occurred_at >= ? ORDER BY seq""";
+            FROM events WHERE seq > ? AND seq <= ? AND occurred_at >= ?
+              AND (type = 'track' AND event IN ('Product Viewed', 'Product Added', 'Order Completed')
+                   OR payload->'context'->'consent'->'categoryPreferences' IS NOT NULL
+                   OR payload->'context'->'traits'->'consent' IS NOT NULL
+                   OR payload->'traits'->'consent' IS NOT NULL)
+            ORDER BY seq""";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
