@@ -2,6 +2,10 @@ package io.lotse.server.engage;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,11 +140,12 @@ class EngagePagesController {
     }
 
     @PostMapping("/campaigns/{id}/{action:schedule|pause|resume|stop}")
-    String campaignAction(@PathVariable long id, @PathVariable String action, RedirectAttributes redirect) {
+    String campaignAction(@PathVariable long id, @PathVariable String action,
+                          @RequestParam(defaultValue = "") String at, RedirectAttributes redirect) {
         String back = "/engage/campaigns/" + id;
         return act(redirect, back, () -> {
             boolean done = switch (action) {
-                case "schedule" -> campaigns.schedule(id, null) != null;
+                case "schedule" -> campaigns.schedule(id, startAt(at)) != null;
                 case "pause" -> campaigns.pause(id);
                 case "resume" -> campaigns.resume(id);
                 default -> campaigns.stop(id, "stopped by a person");
@@ -150,6 +155,18 @@ class EngagePagesController {
             }
             return back;
         });
+    }
+
+    /** A start time from the form's local date and time, in the server's zone as the UI shows times; now when empty. */
+    private @Nullable Instant startAt(String at) {
+        if (at.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(at.strip()).atZone(ZoneId.systemDefault()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("'" + at + "' is not a date and time.", e);
+        }
     }
 
     @PostMapping("/templates")

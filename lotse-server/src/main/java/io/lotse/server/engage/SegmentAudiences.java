@@ -42,6 +42,11 @@ class SegmentAudiences implements AudienceSource {
     }
 
     @Override
+    public boolean exists(String key) {
+        return segments.find(key).isPresent();
+    }
+
+    @Override
     public Optional<List<Long>> members(String key) {
         if (segments.find(key).isEmpty()) {
             return Optional.empty();

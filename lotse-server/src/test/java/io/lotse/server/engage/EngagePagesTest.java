@@ -90,6 +90,11 @@ class EngagePagesTest {
                 .path("campaign").path("experiment");
         assertThat(plan.path("mode").asString()).isEqualTo("bandit");
         assertThat(plan.path("variants")).hasSize(3);
+        HttpResponse<String> later = post(made.uri().getPath() + "/schedule", "_csrf=" + csrf(made.body())
+                + "&at=2099-01-01T10:00");
+        assertThat(later.body()).contains("Beginnt 01.01.2099, 10:00", "Geplant");
+        HttpResponse<String> stopped = post(made.uri().getPath() + "/stop", "_csrf=" + csrf(later.body()));
+        assertThat(stopped.body()).contains("Gestoppt");
         HttpResponse<String> refused = post("/engage/campaigns", "_csrf=" + csrf(list.body()) + "&name=Broken&templateId="
                 + template + "&experimentMode=ab&variantSubjects=");
         assertThat(refused.body()).contains("an experiment needs 2 to 8 variants");
