@@ -358,6 +358,40 @@ class EngagePagesController {
         return "engage-forms";
     }
 
+    /** Creates or replaces a form; the fields are JSON as in the API. */
+    @PostMapping("/forms")
+    String saveForm(@RequestParam String key, @RequestParam String name, @RequestParam String fields,
+                    @RequestParam(defaultValue = "") String consentPurpose,
+                    @RequestParam(defaultValue = "false") boolean doubleOptIn,
+                    @RequestParam(defaultValue = "") String successMessage, RedirectAttributes redirect) {
+        return act(redirect, "/engage/forms", () -> {
+            forms.save(key.strip(), name, parse(fields, "fields"), consentPurpose, doubleOptIn, successMessage);
+            redirect.addFlashAttribute("notice", "saved");
+            return "/engage/forms";
+        });
+    }
+
+    /** Creates or replaces a landing page; its variants are JSON as in the API. */
+    @PostMapping("/landing-pages")
+    String savePage(@RequestParam String key, @RequestParam String title, @RequestParam String html,
+                    @RequestParam(defaultValue = "") String formKey, @RequestParam(defaultValue = "") String variants,
+                    @RequestParam(defaultValue = "ab") String mode, RedirectAttributes redirect) {
+        return act(redirect, "/engage/forms", () -> {
+            pages.save(key.strip(), title, html, formKey, variants.isBlank() ? null : parse(variants, "variants"),
+                    mode);
+            redirect.addFlashAttribute("notice", "saved");
+            return "/engage/forms";
+        });
+    }
+
+    private JsonNode parse(String text, String what) {
+        try {
+            return json.readTree(text);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("The " + what + " are not valid JSON: " + e.getMessage());
+        }
+    }
+
     /** Runs an action; a refused one comes back as an error on the page it was started from. */
     private static String act(RedirectAttributes redirect, String back, Supplier<String> action) {
         try {

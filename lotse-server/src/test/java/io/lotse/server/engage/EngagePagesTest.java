@@ -56,6 +56,11 @@ class EngagePagesTest {
         return matcher.group(1);
     }
 
+    private String page(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(client.base() + path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
@@ -145,5 +150,19 @@ class EngagePagesTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Catalogue", "Catalogue page", "&lt;iframe src=", "/e/f/" + key,
                 "Besucher");
+
+        String made = key + "-ui";
+        HttpResponse<String> saved = post("/engage/forms", "_csrf=" + csrf(page.body()) + "&key=" + made
+                + "&name=Sample&consentPurpose=email&doubleOptIn=true&fields=" + encode("""
+                [{"name":"email","label":"E-Mail","type":"email","required":true}]"""));
+        assertThat(saved.body()).contains("Erledigt: saved", "/e/f/" + made);
+        HttpResponse<String> broken = post("/engage/forms", "_csrf=" + csrf(saved.body()) + "&key=" + made
+                + "&name=Sample&fields=" + encode("[{\"name\":"));
+        assertThat(broken.body()).contains("not valid JSON");
+        HttpResponse<String> landing = post("/engage/landing-pages", "_csrf=" + csrf(broken.body()) + "&key=" + made
+                + "&title=" + encode("Sample page") + "&formKey=" + made + "&mode=ab&variants=&html="
+                + encode("<h1>Hi {{firstName | \"there\"}}</h1>{{form}}"));
+        assertThat(landing.body()).contains("Sample page");
+        assertThat(page("/e/l/" + made)).contains("Hi there", "name=\"email\"");
     }
 }
