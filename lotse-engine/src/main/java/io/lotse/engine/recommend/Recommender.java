@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>Repeat purchase scores the purchases.</li>
  *   <li>V-SKNN scores the live session's views followed by the products in view.</li>
  *   <li>Bought together scores the products in view, or else the person's latest order.</li>
- *   <li>Popularity and trending need no input.</li>
+ *   <li>Popularity puts the categories of the products in view and of the live session first; trending needs
+ *   no input.</li>
  * </ul>
  *
  * For a person who did not consent to personalisation ({@code personal = false}) purchases and session are
@@ -116,7 +117,7 @@ public final class Recommender {
         }
         if (rules.weight(Signal.POPULAR) > 0) {
             double[] scores = new double[items];
-            models.popularity().score(purchases, scores);
+            popular(sessionInput, scores);
             sources.add(new Blender.Source(Signal.POPULAR, rules.weight(Signal.POPULAR), scores));
         }
         if (rules.weight(Signal.TRENDING) > 0) {
@@ -133,6 +134,40 @@ public final class Recommender {
                     reason(item.source(), item.item(), purchases, basis, neighbourhood, togetherInput)));
         }
         return result;
+    }
+
+    /**
+     * Popularity for the context: the products of the categories in view (the products of the page and, with
+     * consent, of the live visit) ahead of all others, each group by its number of buyers; overall popularity
+     * when nothing is in view. So a product page without personal data still shows what is popular in its
+     * category.
+     */
+    private void popular(int[] inView, double[] scores) {
+        Popularity popularity = models.popularity();
+        popularity.score(PersonHistory.empty(0), scores);
+        boolean[] wanted = new boolean[models.facts().categories()];
+        boolean any = false;
+        for (int item : inView) {
+            int category = models.facts().categoryOf(item);
+            if (category >= 0) {
+                wanted[category] = true;
+                any = true;
+            }
+        }
+        if (!any) {
+            return;
+        }
+        double best = 0;
+        for (double score : scores) {
+            best = Math.max(best, score);
+        }
+        double[] inCategories = new double[scores.length];
+        popularity.inCategories(wanted, inCategories);
+        for (int item = 0; item < scores.length; item++) {
+            if (inCategories[item] > 0) {
+                scores[item] = best + inCategories[item];
+            }
+        }
     }
 
     private static void addHistory(List<Blender.Source> sources, Signal signal, @Nullable HistoryScorer model,

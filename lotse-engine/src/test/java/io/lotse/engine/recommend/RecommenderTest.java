@@ -86,6 +86,27 @@ class RecommenderTest {
     }
 
     @Test
+    void withoutPersonalDataAProductPageShowsWhatIsPopularInTheProductsCategory() {
+        List<Recommendation> result = ask(shop, PersonHistory.empty(Fixtures.NOW), new int[0], new int[] {3}, false,
+                rules(Map.of(Signal.POPULAR, 1.0)), 4);
+
+        // Category 0 by buyers (0 and 1: 3 each, 2: 2), then the most popular overall (5: 5 buyers).
+        assertThat(items(result)).containsExactly(0, 1, 2, 5);
+        assertThat(result.get(0).reason()).isEqualTo(Reason.popularIn(0));
+    }
+
+    @Test
+    void withConsentTheCategoriesOfTheLiveVisitComeFirstInPopularity() {
+        List<Recommendation> withConsent = ask(shop, PersonHistory.empty(Fixtures.NOW), new int[] {3}, new int[0],
+                true, rules(Map.of(Signal.POPULAR, 1.0)), 3);
+        List<Recommendation> without = ask(shop, PersonHistory.empty(Fixtures.NOW), new int[] {3}, new int[0],
+                false, rules(Map.of(Signal.POPULAR, 1.0)), 3);
+
+        assertThat(items(withConsent)).containsExactly(0, 1, 2);
+        assertThat(items(without)).containsExactly(5, 0, 1);
+    }
+
+    @Test
     void theLiveSessionPersonalisesAnAnonymousVisitorWithAViewedReason() {
         List<Recommendation> result = ask(shop, PersonHistory.empty(Fixtures.NOW), new int[] {3}, new int[0], true,
                 rules(Map.of(Signal.SESSION, 1.0, Signal.POPULAR, 0.01)), 2);

@@ -20,13 +20,18 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who a request is about: the profile holding the given identifier, its stored consent choice about
- * personalisation and its user and anonymous ids (whose live visits count too). One query per person, cached for
- * {@code lotse.recommend.person-cache-time}, so that a burst of requests for one page costs one lookup.
+ * personalisation and its user and anonymous ids (whose live visits count too).
+ *
+ * <p>Answers come from memory: the people of the serving model are loaded in bulk after each training and again
+ * every {@code lotse.recommend.person-cache-time}; anybody else costs one query, whose answer (also "nobody") is
+ * kept for that time. A stored consent choice therefore reaches serving within that time; a choice carried by a
+ * tracked event reaches it at once through the live sessions.
  */
 @Component
 class PersonDirectory {
 
-    private static final int MAX_CACHED = 200_000;
+    /** Beyond this many entries, expired ones are dropped before a new one is added. */
+    private static final int MAX_CACHED = 500_000;
     private static final int MAX_IDS = 50;
 
     private static final String BY_IDENTIFIER = """
@@ -35,6 +40,12 @@ class PersonDirectory {
                          AND type IN ('user_id', 'anonymous_id') ORDER BY seq DESC LIMIT 50)
             FROM identities i JOIN profiles p ON p.id = i.profile_id
             WHERE i.type = ? AND i.value = ?""";
+
+    private static final String BY_IDS = """
+            SELECT p.id, p.consents::text,
+                   ARRAY(SELECT type || ':' || value FROM identities WHERE profile_id = p.id
+                         AND type IN ('user_id', 'anonymous_id') ORDER BY seq DESC LIMIT 50)
+            FROM profiles p WHERE p.id = ANY(?) AND p.merged_into IS NULL""";
 
     private static final String BY_ID = """
             SELECT p.id, p.consents::text,
@@ -110,6 +121,24 @@ class PersonDirectory {
                 id.value()).query((rs, n) -> person(rs)).optional().orElse(Person.UNKNOWN));
     }
 
+    /**
+     * Loads the given profiles in bulk and keeps them, under their id and each of their user and anonymous ids,
+     * for twice the cache time, so that a refresh every cache time keeps them in memory.
+     */
+    void refresh(java.util.Collection<Long> profileIds) {
+        Long[] ids = profileIds.toArray(Long[]::new);
+        long expires = System.nanoTime() + 2 * settings.personCacheTime().toNanos();
+        for (int from = 0; from < ids.length; from += 10_000) {
+            Long[] chunk = java.util.Arrays.copyOfRange(ids, from, Math.min(ids.length, from + 10_000));
+            jdbc.sql(BY_IDS).param(chunk).query((rs, n) -> person(rs)).list().forEach(person -> {
+                Cached entry = new Cached(person, expires);
+                cache.put("p:" + person.profileId(), entry);
+                person.userIds().forEach(id -> cache.put(IdentityType.USER_ID.name() + ":" + id, entry));
+                person.anonymousIds().forEach(id -> cache.put(IdentityType.ANONYMOUS_ID.name() + ":" + id, entry));
+            });
+        }
+    }
+
     private Person cached(String key, java.util.function.Supplier<Person> load) {
         long now = System.nanoTime();
         Cached hit = cache.get(key);
@@ -118,7 +147,7 @@ class PersonDirectory {
         }
         Person person = load.get();
         if (cache.size() >= MAX_CACHED) {
-            cache.clear();
+            cache.values().removeIf(entry -> entry.expiresNanos() <= now);
         }
         cache.put(key, new Cached(person, now + settings.personCacheTime().toNanos()));
         return person;

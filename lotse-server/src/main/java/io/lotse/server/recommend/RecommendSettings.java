@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval        how often the live sessions look for new events when not woken earlier
  * @param easeMaxItems        catalogues up to this size use EASE, larger ones implicit ALS
  * @param consentPurposes     consent purposes meaning personalisation, lower case
- * @param personCacheTime     how long a person's profile and consent are cached for serving
+ * @param personCacheTime     how long a person's profile and stored consent are kept in memory for serving
  * @param seed                seed of the randomised models
  */
 @ConfigurationProperties("lotse.recommend")
@@ -33,7 +33,7 @@ public record RecommendSettings(
         @DefaultValue("200ms") Duration pollInterval,
         @DefaultValue("5000") int easeMaxItems,
         @DefaultValue({"personalisation", "personalization"}) List<String> consentPurposes,
-        @DefaultValue("5s") Duration personCacheTime,
+        @DefaultValue("30s") Duration personCacheTime,
         @DefaultValue("42") long seed) {
 
     public RecommendSettings {

@@ -25,6 +25,7 @@ class RecommendationModels {
     private final TrainingDataReader reader;
     private final ProductFlagStore flags;
     private final PlacementStore placements;
+    private final PersonDirectory directory;
     private final ModelTrainer trainer;
     private final AtomicReference<TrainedModel> current = new AtomicReference<>(TrainedModel.empty());
     private final ReentrantLock training = new ReentrantLock();
@@ -32,10 +33,11 @@ class RecommendationModels {
     private final Timer trainingTimer;
 
     RecommendationModels(TrainingDataReader reader, ProductFlagStore flags, PlacementStore placements,
-                         RecommendSettings settings, MeterRegistry meters) {
+                         PersonDirectory directory, RecommendSettings settings, MeterRegistry meters) {
         this.reader = reader;
         this.flags = flags;
         this.placements = placements;
+        this.directory = directory;
         this.trainer = new ModelTrainer(settings);
         this.trainingTimer = Timer.builder("lotse.recommend.training").description("Time to train a new model")
                 .register(meters);
@@ -58,6 +60,7 @@ class RecommendationModels {
             placements.reload();
             TrainingData data = reader.read(Instant.now());
             TrainedModel model = trainer.train(data, flags.all(), versions.incrementAndGet(), start);
+            directory.refresh(model.profileIds());
             current.set(model);
             trainingTimer.record(model.trainingTime());
             log.info("Recommendation model {} trained in {} ms: {} products, {} people, {} order lines, {} sessions",
@@ -67,6 +70,11 @@ class RecommendationModels {
         } finally {
             training.unlock();
         }
+    }
+
+    /** Loads the serving model's people into memory again, so that their stored consents stay current. */
+    void refreshPeople() {
+        directory.refresh(current.get().profileIds());
     }
 
     /** Marks a product inactive or out of stock (or back); takes effect at once, without training. */

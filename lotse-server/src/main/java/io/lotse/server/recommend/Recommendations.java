@@ -45,7 +45,7 @@ public class Recommendations {
                 .description("Time to compute one list of recommendations")
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofNanos(100_000))
-                .maximumExpectedValue(Duration.ofSeconds(1))
+                .maximumExpectedValue(Duration.ofSeconds(10))
                 .register(meters);
     }
 

@@ -59,6 +59,12 @@ record TrainedModel(long version, @Nullable Instant trainedAt, long logHead, Pro
         return Optional.empty();
     }
 
+    /** The profiles with purchases in the training data. */
+    List<Long> profileIds() {
+        return rowOfPerson.keySet().stream().filter(key -> key.startsWith("p:"))
+                .map(key -> Long.valueOf(key.substring(2))).toList();
+    }
+
     /** The same model with other product flags; the models stay, only the rules' facts change. */
     TrainedModel withCatalogue(ProductCatalogue flagged) {
         Recommender.Models models = recommender.models();

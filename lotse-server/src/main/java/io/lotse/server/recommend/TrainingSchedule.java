@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Trains a model shortly after start, then every {@code lotse.recommend.training-interval}; in between it trains
  * early when the log has grown by half since the last training (at least 1,000 events), so that a freshly
- * loaded shop gets a useful model within a minute or two rather than an hour.
+ * loaded shop gets a useful model within a minute or two rather than an hour. Every
+ * {@code lotse.recommend.person-cache-time} it loads the model's people again (profiles, ids, stored consents).
  */
 @Component
 class TrainingSchedule implements SmartLifecycle {
@@ -46,6 +47,8 @@ class TrainingSchedule implements SmartLifecycle {
         scheduler.schedule(this::trainQuietly, settings.firstTraining().toMillis(), TimeUnit.MILLISECONDS);
         long check = settings.growthCheck().toMillis();
         scheduler.scheduleWithFixedDelay(this::check, check, check, TimeUnit.MILLISECONDS);
+        long refresh = settings.personCacheTime().toMillis();
+        scheduler.scheduleWithFixedDelay(this::refreshPeople, refresh, refresh, TimeUnit.MILLISECONDS);
     }
 
     private void check() {
@@ -66,6 +69,14 @@ class TrainingSchedule implements SmartLifecycle {
         }
     }
 
+    private void refreshPeople() {
+        try {
+            models.refreshPeople();
+        } catch (RuntimeException e) {
+            log.warn("Could not refresh the people of the recommendation model", e);
+        }
+    }
+
     private void trainQuietly() {
         if (!running) {
             return;
@@ -74,8 +85,7 @@ class TrainingSchedule implements SmartLifecycle {
             models.train();
         } catch (RuntimeException e) {
             log.error("Training the recommendation model failed; the previous model keeps serving", e);
-        } finally {
-            }
+        }
     }
 
     @Override
