@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** Why a message is sent. */
 enum DeliveryKind {
-    CAMPAIGN, JOURNEY, TEST, CONFIRMATION;
+    CAMPAIGN, JOURNEY, TEST, CONFIRMATION, NOTIFICATION;
 
     String column() {
         return name().toLowerCase(Locale.ROOT);

@@ -59,6 +59,28 @@ class DeliveryStore {
         return new Delivery(id, kind, campaignId, profileId, userId, email, variant);
     }
 
+    /**
+     * Records a journey's message about to be sent (status sending), keyed by run and step; empty when that step
+     * recorded one before (a restart in the middle of the step), so it is never sent twice.
+     */
+    Optional<Delivery> startJourney(long runId, String stepId, long profileId, @Nullable String userId, String email) {
+        Timestamp now = Timestamp.from(Instant.now());
+        return jdbc.sql("""
+                INSERT INTO engage_deliveries (kind, journey_run, journey_step, profile_id, user_id, email, domain,
+                                               status, not_before, created_at, claimed_at)
+                VALUES ('journey', ?, ?, ?, ?, ?, ?, 'sending', ?, ?, ?)
+                ON CONFLICT (journey_run, journey_step) WHERE kind = 'journey' DO NOTHING RETURNING id""")
+                .params(runId, stepId, profileId, userId, email, SuppressionList.domainOf(email), now, now, now)
+                .query(Long.class).optional()
+                .map(id -> new Delivery(id, DeliveryKind.JOURNEY, null, profileId, userId, email, null));
+    }
+
+    /** The status of the message a journey's step recorded. */
+    Optional<DeliveryStatus> journeyDeliveryStatus(long runId, String stepId) {
+        return jdbc.sql("SELECT status FROM engage_deliveries WHERE kind = 'journey' AND journey_run = ? AND journey_step = ?")
+                .params(runId, stepId).query(String.class).optional().map(DeliveryStatus::fromColumn);
+    }
+
     /** Puts people into a campaign's queue; people already in it are left as they are. Returns how many were added. */
     int enqueue(long campaignId, List<Member> members, Instant notBefore) {
         int added = 0;

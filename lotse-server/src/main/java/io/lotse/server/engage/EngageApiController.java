@@ -33,16 +33,19 @@ class EngageApiController {
     private final FeedbackProcessor feedback;
     private final DoubleOptIn doubleOptIn;
     private final TopicStore topics;
+    private final CopyProposals copy;
     private final JsonMapper json;
 
     EngageApiController(TemplateStore templates, Campaigns campaigns, SuppressionList suppressions,
-                        FeedbackProcessor feedback, DoubleOptIn doubleOptIn, TopicStore topics, JsonMapper json) {
+                        FeedbackProcessor feedback, DoubleOptIn doubleOptIn, TopicStore topics, CopyProposals copy,
+                        JsonMapper json) {
         this.templates = templates;
         this.campaigns = campaigns;
         this.suppressions = suppressions;
         this.feedback = feedback;
         this.doubleOptIn = doubleOptIn;
         this.topics = topics;
+        this.copy = copy;
         this.json = json;
     }
 
@@ -80,6 +83,31 @@ class EngageApiController {
             throw new IllegalArgumentException("Say who approves the copy in 'approvedBy'.");
         }
         return templates.approve(id, approval.approvedBy().strip()).orElseThrow(() -> new NotFoundException("template", id));
+    }
+
+    /** What to ask the copy generator for. */
+    record ProposalRequest(@Nullable Integer count, @Nullable String brief) {}
+
+    /** Whether generated copy is available (an endpoint is configured). */
+    @GetMapping("/ai")
+    Map<String, Object> ai() {
+        return Map.of("enabled", copy.enabled());
+    }
+
+    /**
+     * Generated variants of a template, saved as AI-generated templates that need approval before sending; 404
+     * when no endpoint is configured.
+     */
+    @PostMapping("/templates/{id}/proposals")
+    ResponseEntity<List<EmailTemplate>> propose(@PathVariable long id,
+                                                @RequestBody(required = false) @Nullable ProposalRequest request) {
+        if (!copy.enabled()) {
+            return ResponseEntity.notFound().build();
+        }
+        EmailTemplate source = templates.find(id).orElseThrow(() -> new NotFoundException("template", id));
+        return ResponseEntity.status(HttpStatus.CREATED).body(copy.propose(source,
+                request == null || request.count() == null ? 3 : request.count(),
+                request == null || request.brief() == null ? "" : request.brief()));
     }
 
     /** A person to render as, and for a test send the address to send to. */

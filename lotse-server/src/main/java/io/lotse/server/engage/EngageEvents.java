@@ -73,6 +73,27 @@ class EngageEvents {
                 message)));
     }
 
+    /** Appends an identify call that sets traits of a person. */
+    void identify(String messageKey, @Nullable String userId, String email, ObjectNode traits) {
+        Instant now = Instant.now();
+        ObjectNode message = JsonNodeFactory.instance.objectNode();
+        message.put("type", "identify");
+        String messageId = "lotse-engage-" + messageKey;
+        message.put("messageId", messageId);
+        String anonymousId = userId == null ? anonymousIdOf(email) : null;
+        if (userId != null) {
+            message.put("userId", userId);
+        } else {
+            message.put("anonymousId", anonymousId);
+        }
+        message.set("traits", traits);
+        message.putObject("context").putObject("library").put("name", "lotse-engage").put("version", "1");
+        message.put("timestamp", now.toString());
+        message.put("receivedAt", now.toString());
+        log.append(List.of(new CollectedEvent(messageId, EventType.IDENTIFY, null, userId, anonymousId, now, now,
+                message)));
+    }
+
     /** The anonymous id of a person known only by their address: the same for every event about them. */
     static String anonymousIdOf(String email) {
         try {

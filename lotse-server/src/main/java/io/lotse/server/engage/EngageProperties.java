@@ -29,6 +29,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param quietHours          hours ({@code 22-7}) in {@code zone} in which journeys hold their messages
  * @param zone                the time zone of quiet hours and date triggers
  * @param ai                  an OpenAI-compatible chat-completions endpoint for proposed copy; hidden when absent
+ * @param crm                 the hand-over of leads to a CRM
  */
 @ConfigurationProperties("lotse.engage")
 public record EngageProperties(
@@ -47,7 +48,8 @@ public record EngageProperties(
         @DefaultValue("7d") Duration frequencyWindow,
         @DefaultValue("22-7") String quietHours,
         @DefaultValue("Europe/Berlin") String zone,
-        @DefaultValue Ai ai) {
+        @DefaultValue Ai ai,
+        @DefaultValue Crm crm) {
 
     /**
      * @param host       SMTP server
@@ -104,6 +106,14 @@ public record EngageProperties(
             return host != null && !host.isBlank() && username != null;
         }
     }
+
+    /**
+     * @param webhookUrl    where leads are posted when they reach the hand-over stage; absent: no hand-over
+     * @param handoverStage the lifecycle stage at which a lead goes to the CRM
+     * @param maxAttempts   calls before a hand-over is given up (and shown as failed)
+     */
+    public record Crm(@Nullable String webhookUrl, @DefaultValue("sql") String handoverStage,
+                      @DefaultValue("10") int maxAttempts) {}
 
     /**
      * @param endpoint base URL of an OpenAI-compatible API, e.g. {@code http://localhost:11434/v1}

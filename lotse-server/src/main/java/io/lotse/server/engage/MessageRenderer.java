@@ -37,7 +37,7 @@ class MessageRenderer {
                            boolean tracked) {
         String unsubscribe = links.unsubscribe(deliveryId);
         String preferences = links.preferences(deliveryId);
-        Values values = new Values(person, unsubscribe, preferences);
+        Values values = new Values(person, unsubscribe, preferences, null, links);
         String html = content.html().render(values);
         if (deliveryId > 0 && tracked) {
             html = track(html, deliveryId, campaign, unsubscribe, preferences);
@@ -47,6 +47,15 @@ class MessageRenderer {
         }
         return new RenderedMessage(content.subject().render(values).replaceAll("[\\r\\n]+", " ").strip(), html,
                 content.text().render(values));
+    }
+
+    /**
+     * Renders the HTML of a landing page for a visitor: a known visitor's traits, scores, recommendations and
+     * segments, nothing of the kind for an anonymous one (profile id 0); the page's form goes where it says
+     * {@code {{form}}}.
+     */
+    String renderPage(Content content, Person visitor, String form) {
+        return content.html().render(new Values(visitor, "", "", form, links));
     }
 
     private String track(String html, long deliveryId, @Nullable String campaign, String unsubscribe,
@@ -126,9 +135,12 @@ class MessageRenderer {
         return out.toString();
     }
 
-    /** The person's values as the template sees them. */
-    private record Values(Person person, String unsubscribe, String preferences)
-            implements MessageTemplate.PersonValues {
+    /**
+     * The person's values as the template sees them; {@code {{landing.KEY}}} is the address of a landing page that
+     * recognises the person.
+     */
+    private record Values(Person person, String unsubscribe, String preferences, @Nullable String form,
+                          PublicLinks links) implements MessageTemplate.PersonValues {
 
         @Override
         public @Nullable String value(String path) {
@@ -143,6 +155,9 @@ class MessageRenderer {
                     return Long.toString(person.profileId());
                 default:
                     break;
+            }
+            if (path.startsWith("landing.")) {
+                return links.landing(path.substring(8), person.profileId());
             }
             if (path.startsWith("score.")) {
                 Double score = person.scores().get(path.substring(6));
@@ -167,6 +182,9 @@ class MessageRenderer {
 
         @Override
         public @Nullable String block(String path, boolean html) {
+            if (path.equals("form") && form != null) {
+                return form;
+            }
             return path.equals("recommendations") ? recommendationsBlock(person.recommendations(), html) : null;
         }
 

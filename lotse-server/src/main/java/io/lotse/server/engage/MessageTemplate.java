@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code {{score.churn_risk}}}: a score of the person, when scores are available</li>
  *   <li>{@code {{recommendations}}}: a block of the person's recommended products</li>
  *   <li>{@code {{unsubscribe_url}}}, {@code {{preferences_url}}}: the person's links</li>
+ *   <li>{@code {{landing.summer}}}: the address of the landing page {@code summer}, which recognises the person</li>
+ *   <li>{@code {{form}}}: on a landing page, the page's form</li>
  *   <li>{@code {{#segment vip}}…{{/segment}}}: shown only to members of a segment;
  *   {@code {{^segment vip}}…{{/segment}}} only to non-members</li>
  * </ul>
@@ -26,7 +28,7 @@ final class MessageTemplate {
 
     private static final Pattern TOKEN = Pattern.compile("\\{\\{\\s*(.*?)\\s*}}", Pattern.DOTALL);
     private static final Pattern VALUE = Pattern.compile(
-            "([A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z0-9_]+)*)(?:\\s*\\|\\s*\"([^\"]*)\")?");
+            "([A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z0-9_-]+)*)(?:\\s*\\|\\s*\"([^\"]*)\")?");
     private static final Pattern SECTION = Pattern.compile("([#^])segment\\s+([A-Za-z0-9_.:-]+)");
 
     /** A piece of a template. */

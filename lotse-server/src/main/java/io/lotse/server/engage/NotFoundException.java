@@ -6,4 +6,8 @@ class NotFoundException extends RuntimeException {
     NotFoundException(String what, long id) {
         super("There is no " + what + " " + id + ".");
     }
+
+    NotFoundException(String what, String key) {
+        super("There is no " + what + " '" + key + "'.");
+    }
 }

@@ -55,6 +55,17 @@ class PublicLinks {
                 + "&s=" + signature;
     }
 
+    /** A landing page; for a known person (profile id above 0) with a token that lets the page recognise them. */
+    String landing(String pageKey, long profileId) {
+        String page = base() + PREFIX + "l/" + URLEncoder.encode(pageKey, StandardCharsets.UTF_8);
+        return profileId > 0 ? page + "?v=" + tokens.token(Tokens.Purpose.VISITOR, profileId) : page;
+    }
+
+    /** A hosted form. */
+    String form(String formKey) {
+        return base() + PREFIX + "f/" + URLEncoder.encode(formKey, StandardCharsets.UTF_8);
+    }
+
     /** The confirmation link of a double opt-in, showing its page in the language of the request. */
     String confirm(long proofId, String language) {
         return base() + PREFIX + "confirm/" + tokens.token(Tokens.Purpose.CONFIRM, proofId) + "?lang=" + language;

@@ -27,7 +27,7 @@ class Tokens {
 
     /** What a token entitles its holder to. */
     enum Purpose {
-        UNSUBSCRIBE(1), PREFERENCES(2), CLICK(3), OPEN(4), CONFIRM(5);
+        UNSUBSCRIBE(1), PREFERENCES(2), CLICK(3), OPEN(4), CONFIRM(5), VISITOR(6), LANDING_VIEW(7);
 
         final byte code;
 

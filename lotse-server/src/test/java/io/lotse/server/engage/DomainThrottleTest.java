@@ -15,7 +15,8 @@ class DomainThrottleTest {
                 new EngageProperties.Dkim(null, "s", null),
                 new EngageProperties.Feedback(null, 993, null, null, true, "INBOX", java.time.Duration.ofMinutes(1)),
                 List.of("email"), 0.001, 0.003, 1000, perMinute, overrides, java.time.Duration.ofDays(7), 5,
-                java.time.Duration.ofDays(7), "22-7", "Europe/Berlin", new EngageProperties.Ai(null, null, "m"));
+                java.time.Duration.ofDays(7), "22-7", "Europe/Berlin", new EngageProperties.Ai(null, null, "m"),
+                new EngageProperties.Crm(null, "sql", 10));
     }
 
     @Test

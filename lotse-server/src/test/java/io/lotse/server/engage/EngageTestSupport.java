@@ -3,8 +3,8 @@ package io.lotse.server.engage;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.lotse.server.LotseServerTest;
 import io.lotse.server.ServerClient;
+import io.lotse.server.TestPorts;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
 import java.util.List;
@@ -17,13 +17,24 @@ final class EngageTestSupport {
 
     private EngageTestSupport() {}
 
-    /** GreenMail on the ports the test server sends to and reads bounces from, one per test class. */
+    /** How long GreenMail may take to start: the shared build machine is often busy. */
+    private static final long STARTUP_TIMEOUT_MS = 30_000;
+
+    /**
+     * GreenMail on the (free, per test run) ports the test server sends to and reads bounces from, one per test
+     * class.
+     */
     static GreenMailExtension greenMail() {
         return new GreenMailExtension(new ServerSetup[] {
-                new ServerSetup(LotseServerTest.SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-                new ServerSetup(LotseServerTest.IMAP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)})
+                setup(TestPorts.SMTP, ServerSetup.PROTOCOL_SMTP), setup(TestPorts.IMAP, ServerSetup.PROTOCOL_IMAP)})
                 .withConfiguration(GreenMailConfiguration.aConfig().withUser(BOUNCE_MAILBOX, BOUNCE_MAILBOX, "bounces"))
                 .withPerMethodLifecycle(false);
+    }
+
+    private static ServerSetup setup(int port, String protocol) {
+        ServerSetup setup = new ServerSetup(port, "127.0.0.1", protocol);
+        setup.setServerStartupTimeout(STARTUP_TIMEOUT_MS);
+        return setup;
     }
 
     /** A person who subscribed to marketing email (or not), with a few products looked at; returns the profile. */

@@ -1,0 +1,117 @@
+package io.lotse.server.engage;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Lets people into journeys when their trigger fires: an event in the log (read through {@link EngageLog}, so every
+ * event is looked at once), a form submission (its {@code Form Submitted} event), a date in the person's traits (birthday, first-order anniversary),
+ * or entering or leaving a segment. Each cause has a key (the event's log position, the date, the submission), so
+ * the same cause lets a person in once; a person already in the journey is not let in again until they are through.
+ * Events also wake runs that wait for them.
+ */
+@Component
+class JourneyTriggers implements EngageLog.LoggedEventHandler {
+
+    private final JourneyStore store;
+    private final JourneyRunner runner;
+    private final JdbcClient jdbc;
+    private final EngageProperties properties;
+    private final JsonMapper json;
+
+    JourneyTriggers(JourneyStore store, JourneyRunner runner, JdbcClient jdbc, EngageProperties properties,
+                    JsonMapper json) {
+        this.store = store;
+        this.runner = runner;
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.json = json;
+    }
+
+    @Override
+    public void handle(List<EngageLog.Event> events) {
+        List<Journey> journeys = store.activeWithTrigger("event");
+        boolean any = false;
+        for (EngageLog.Event event : events) {
+            if (event.profileId() == null || !"track".equals(event.type()) || event.event() == null) {
+                continue;
+            }
+            for (Journey journey : journeys) {
+                if (journey.definition().trigger().value().equals(event.event())) {
+                    any |= store.enter(journey, event.profileId(), "event:" + event.seq(), event.timestamp());
+                }
+            }
+            if (event.event().equals(Forms.SUBMITTED_EVENT)) {
+                String formKey = json.readTree(event.properties()).path("form_key").asString("");
+                any |= enter("form_submitted", formKey, event.profileId(), "form:" + event.seq());
+            }
+            any |= store.nudge(event.profileId(), event.event()) > 0;
+        }
+        if (any) {
+            runner.wake();
+        }
+    }
+
+    /**
+     * A person entered or left a segment; the segments module's membership events are passed on to this.
+     *
+     * @param changeKey what identifies this change, e.g. the time of the change
+     */
+    void segmentChanged(String segmentKey, long profileId, boolean entered, String changeKey) {
+        enterAll(entered ? "segment_entered" : "segment_left", segmentKey, profileId, "segment:" + changeKey);
+    }
+
+    private void enterAll(String kind, String value, long profileId, String key) {
+        if (enter(kind, value, profileId, key)) {
+            runner.wake();
+        }
+    }
+
+    private boolean enter(String kind, String value, long profileId, String key) {
+        boolean any = false;
+        for (Journey journey : store.activeWithTrigger(kind)) {
+            if (journey.definition().trigger().value().equals(value)) {
+                any |= store.enter(journey, profileId, key, java.time.Instant.now());
+            }
+        }
+        return any;
+    }
+
+    /**
+     * Lets in everyone whose date trait (e.g. {@code birthday}, or a first-order date) has its anniversary today in
+     * the configured zone; run once a day or more often, it lets each person in once per day.
+     *
+     * @return how many people were let in
+     */
+    int datesToday() {
+        LocalDate today = LocalDate.now(java.time.ZoneId.of(properties.zone()));
+        int entered = 0;
+        for (Journey journey : store.activeWithTrigger("date")) {
+            String trait = journey.definition().trigger().value();
+            List<Long> ids = jdbc.sql("""
+                    SELECT id FROM profiles WHERE merged_into IS NULL
+                      AND traits->>? ~ '^\\d{4}-\\d{2}-\\d{2}'
+                      AND substring(traits->>? from 6 for 5) = ?""")
+                    .params(trait, trait, String.format("%02d-%02d", today.getMonthValue(), today.getDayOfMonth()))
+                    .query(Long.class).list();
+            for (long id : ids) {
+                if (store.enter(journey, id, "date:" + today, java.time.Instant.now())) {
+                    entered++;
+                }
+            }
+        }
+        if (entered > 0) {
+            runner.wake();
+        }
+        return entered;
+    }
+
+    /** The date triggers are checked every hour. */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
+    void checkDates() {
+        datesToday();
+    }
+}

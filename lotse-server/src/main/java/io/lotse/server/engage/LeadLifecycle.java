@@ -1,0 +1,241 @@
+package io.lotse.server.engage;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The lead lifecycle: every event of a person adds its behaviour points, milestone events are remembered, and the
+ * person moves to the furthest stage any of whose criteria holds (points, a propensity score, a milestone). Stages
+ * only move forward by themselves; a person can set any stage. Each change is stored, published as
+ * {@link LifecycleStageChanged}, written to the person's events, and at the hand-over stage queued for the CRM.
+ */
+@Component
+class LeadLifecycle implements EngageLog.LoggedEventHandler {
+
+    /** A person's place in the lifecycle. */
+    record Lead(long profileId, int points, Set<String> milestones, String stage, Instant stageChangedAt) {}
+
+    private final JdbcClient jdbc;
+    private final ObjectProvider<ScoreSource> scores;
+    private final ApplicationEventPublisher publisher;
+    private final CrmHandover crm;
+    private final EngageEvents events;
+    private final People people;
+
+    LeadLifecycle(JdbcClient jdbc, ObjectProvider<ScoreSource> scores,
+                  ApplicationEventPublisher publisher, CrmHandover crm, EngageEvents events, People people) {
+        this.jdbc = jdbc;
+        this.scores = scores;
+        this.publisher = publisher;
+        this.crm = crm;
+        this.events = events;
+        this.people = people;
+    }
+
+    List<LifecycleStage> stages() {
+        return jdbc.sql("SELECT key, name, position, min_points, score_name, min_score, on_event "
+                        + "FROM engage_lifecycle_stages ORDER BY position")
+                .query((rs, n) -> new LifecycleStage(rs.getString(1), rs.getString(2), rs.getInt(3),
+                        (Integer) rs.getObject(4), rs.getString(5), (Double) rs.getObject(6), rs.getString(7)))
+                .list();
+    }
+
+    /**
+     * Changes a stage's name and criteria.
+     *
+     * @throws IllegalArgumentException for an empty name or a score without a threshold
+     */
+    boolean updateStage(String key, String name, @Nullable Integer minPoints, @Nullable String scoreName,
+                        @Nullable Double minScore, @Nullable String onEvent) {
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("A stage needs a name.");
+        }
+        if ((scoreName == null) != (minScore == null)) {
+            throw new IllegalArgumentException("A score criterion needs both 'scoreName' and 'minScore'.");
+        }
+        return jdbc.sql("UPDATE engage_lifecycle_stages SET name = ?, min_points = ?, score_name = ?, min_score = ?, "
+                        + "on_event = ? WHERE key = ?")
+                .params(name.strip(), minPoints, scoreName, minScore, onEvent, key).update() == 1;
+    }
+
+    Map<String, Integer> pointRules() {
+        Map<String, Integer> rules = new LinkedHashMap<>();
+        jdbc.sql("SELECT event, points FROM engage_point_rules ORDER BY event")
+                .query((rs, n) -> rules.put(rs.getString(1), rs.getInt(2))).list();
+        return rules;
+    }
+
+    void setPointRule(String event, int points) {
+        if (event.isBlank()) {
+            throw new IllegalArgumentException("A point rule needs an event name.");
+        }
+        jdbc.sql("INSERT INTO engage_point_rules (event, points) VALUES (?, ?) "
+                        + "ON CONFLICT (event) DO UPDATE SET points = excluded.points")
+                .params(event.strip(), points).update();
+    }
+
+    @Override
+    public void handle(List<EngageLog.Event> batch) {
+        Map<String, Integer> rules = pointRules();
+        List<LifecycleStage> stages = stages();
+        Set<String> milestoneEvents = new HashSet<>();
+        stages.forEach(s -> {
+            if (s.onEvent() != null) {
+                milestoneEvents.add(s.onEvent());
+            }
+        });
+        Map<Long, int[]> pointsAdded = new LinkedHashMap<>();
+        Map<Long, Set<String>> reached = new HashMap<>();
+        for (EngageLog.Event event : batch) {
+            if (event.profileId() == null || !"track".equals(event.type()) || event.event() == null) {
+                continue;
+            }
+            Integer points = rules.get(event.event());
+            if (points != null) {
+                pointsAdded.computeIfAbsent(event.profileId(), id -> new int[1])[0] += points;
+            }
+            if (milestoneEvents.contains(event.event())) {
+                pointsAdded.computeIfAbsent(event.profileId(), id -> new int[1]);
+                reached.computeIfAbsent(event.profileId(), id -> new HashSet<>()).add(event.event());
+            }
+        }
+        if (pointsAdded.isEmpty()) {
+            return;
+        }
+        boolean scored = stages.stream().anyMatch(s -> s.scoreName() != null);
+        Map<Long, Map<String, Double>> scoresById = new HashMap<>();
+        if (scored) {
+            scores.orderedStream().forEach(source -> scoresById.putAll(source.scoresFor(pointsAdded.keySet())));
+        }
+        for (Map.Entry<Long, int[]> entry : pointsAdded.entrySet()) {
+            long profileId = entry.getKey();
+            Lead lead = add(profileId, entry.getValue()[0], reached.getOrDefault(profileId, Set.of()), stages.get(0));
+            LifecycleStage current = stages.stream().filter(s -> s.key().equals(lead.stage())).findFirst()
+                    .orElse(stages.get(0));
+            for (int i = stages.size() - 1; i > stages.indexOf(current); i--) {
+                String why = stages.get(i).reachedBy(lead.points(), scoresById.getOrDefault(profileId, Map.of()),
+                        lead.milestones());
+                if (why != null) {
+                    change(profileId, lead.stage(), stages.get(i).key(), why);
+                    break;
+                }
+            }
+        }
+    }
+
+    /** Adds points and milestones; a person met for the first time starts at the first stage. */
+    private Lead add(long profileId, int points, Set<String> milestones, LifecycleStage first) {
+        Timestamp now = Timestamp.from(Instant.now());
+        return jdbc.sql("""
+                INSERT INTO engage_leads (profile_id, points, milestones, stage, stage_changed_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (profile_id) DO UPDATE SET points = engage_leads.points + excluded.points,
+                    milestones = ARRAY(SELECT DISTINCT unnest(engage_leads.milestones || excluded.milestones)),
+                    updated_at = excluded.updated_at
+                RETURNING profile_id, points, milestones, stage, stage_changed_at""")
+                .params(profileId, points, milestones.toArray(String[]::new), first.key(), now, now)
+                .query((rs, n) -> new Lead(rs.getLong(1), rs.getInt(2),
+                        new HashSet<>(Arrays.asList((String[]) rs.getArray(3).getArray())), rs.getString(4),
+                        rs.getTimestamp(5).toInstant()))
+                .single();
+    }
+
+    /**
+     * Moves a person to a stage: stored, published, written to their events and, at the hand-over stage, queued
+     * for the CRM.
+     */
+    void change(long profileId, @Nullable String from, String to, String reason) {
+        Instant now = Instant.now();
+        jdbc.sql("UPDATE engage_leads SET stage = ?, stage_changed_at = ? WHERE profile_id = ?")
+                .params(to, Timestamp.from(now), profileId).update();
+        long changeId = jdbc.sql("INSERT INTO engage_stage_changes (profile_id, from_stage, to_stage, reason, changed_at) "
+                        + "VALUES (?, ?, ?, ?, ?) RETURNING id")
+                .params(profileId, from, to, reason, Timestamp.from(now)).query(Long.class).single();
+        publisher.publishEvent(new LifecycleStageChanged(profileId, from, to, reason, now));
+        Person person = people.load(List.of(profileId), Set.of(), false).get(profileId);
+        if (person != null) {
+            Map<String, Object> properties = new LinkedHashMap<>();
+            if (from != null) {
+                properties.put("from", from);
+            }
+            properties.put("to", to);
+            properties.put("reason", reason);
+            events.track("Lifecycle Stage Changed", "stage-" + changeId, person.userId(), person.email(), properties,
+                    Map.of());
+        }
+        crm.onStageChanged(profileId, to, person);
+    }
+
+    /** Sets a person's stage by hand, in any direction. */
+    boolean setStage(long profileId, String stage, String by) {
+        if (stages().stream().noneMatch(s -> s.key().equals(stage))) {
+            throw new IllegalArgumentException("There is no stage '" + stage + "'.");
+        }
+        Lead lead = add(profileId, 0, Set.of(), stages().get(0));
+        if (lead.stage().equals(stage)) {
+            return false;
+        }
+        change(profileId, lead.stage(), stage, "set by " + by);
+        return true;
+    }
+
+    Optional<Lead> lead(long profileId) {
+        return jdbc.sql("SELECT profile_id, points, milestones, stage, stage_changed_at FROM engage_leads WHERE profile_id = ?")
+                .param(profileId)
+                .query((rs, n) -> new Lead(rs.getLong(1), rs.getInt(2),
+                        new HashSet<>(Arrays.asList((String[]) rs.getArray(3).getArray())), rs.getString(4),
+                        rs.getTimestamp(5).toInstant()))
+                .optional();
+    }
+
+    /** The stage changes of a person, oldest first. */
+    List<Map<String, Object>> history(long profileId) {
+        return jdbc.sql("SELECT from_stage, to_stage, reason, changed_at FROM engage_stage_changes WHERE profile_id = ? "
+                        + "ORDER BY id").param(profileId).query((rs, n) -> {
+                    Map<String, Object> change = new LinkedHashMap<>();
+                    change.put("from", rs.getString(1));
+                    change.put("to", rs.getString(2));
+                    change.put("reason", rs.getString(3));
+                    change.put("changedAt", rs.getTimestamp(4).toInstant());
+                    return change;
+                }).list();
+    }
+
+    /** People per stage, in stage order, for the overview. */
+    Map<String, Long> countsByStage() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        stages().forEach(s -> counts.put(s.key(), 0L));
+        jdbc.sql("SELECT stage, count(*) FROM engage_leads GROUP BY stage")
+                .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
+        return counts;
+    }
+
+    static ObjectNode leadPayload(long profileId, String stage, @Nullable Person person) {
+        ObjectNode payload = JsonNodeFactory.instance.objectNode();
+        payload.put("profileId", profileId);
+        payload.put("stage", stage);
+        if (person != null) {
+            payload.put("email", person.email());
+            if (person.userId() != null) {
+                payload.put("userId", person.userId());
+            }
+            payload.set("traits", person.traits());
+        }
+        return payload;
+    }
+}

@@ -1,0 +1,131 @@
+package io.lotse.server.engage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lotse.server.LotseServerTest;
+import io.lotse.server.ServerClient;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** The engage pages of the UI: campaigns, the template editor, journeys with their editor, forms and pages. */
+@LotseServerTest
+class EngagePagesTest {
+
+    @LocalServerPort
+    int port;
+
+    private ServerClient client;
+    private HttpClient browser;
+
+    @BeforeEach
+    void signIn() throws Exception {
+        client = new ServerClient(port);
+        browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        String login = get("/login").body();
+        HttpResponse<String> signedIn = post("/login", "token=" + LotseServerTest.ADMIN_TOKEN
+                + "&username=maria&_csrf=" + csrf(login));
+        assertThat(signedIn.statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return browser.send(HttpRequest.newBuilder(URI.create(client.base() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String form) throws Exception {
+        return browser.send(HttpRequest.newBuilder(URI.create(client.base() + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String csrf(String html) {
+        Matcher matcher = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(html);
+        assertThat(matcher.find()).as("a CSRF token in the page").isTrue();
+        return matcher.group(1);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void campaignsTemplatesAndExperimentResultsAreShownInBothLanguages() throws Exception {
+        JsonNode ada = EngageTestSupport.person(client, "Ada", true, "pages.example");
+        long template = client.admin("POST", "/api/v1/engage/templates", """
+                {"name":"Winter","subject":"Hi {{firstName}}","html":"<p>Hi {{firstName}}</p>"}""")
+                .json().path("id").asLong();
+        ServerClient.Response created = client.admin("POST", "/api/v1/engage/campaigns", """
+                {"name":"Winter sale","templateId":%d,"audience":{"kind":"profiles","ids":[%d]},"holdoutPercent":10,
+                 "experiment":{"mode":"ab","metric":"click","variants":[{"name":"A"},{"name":"B","subject":"Cold?"}]}}"""
+                .formatted(template, ada.path("id").asLong()));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long campaign = created.json().path("id").asLong();
+
+        HttpResponse<String> list = get("/engage/campaigns?lang=en");
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains("Winter sale", "Draft", "New campaign", "Templates");
+        HttpResponse<String> detail = get("/engage/campaigns/" + campaign + "?lang=de");
+        assertThat(detail.statusCode()).isEqualTo(200);
+        assertThat(detail.body()).contains("Winter sale", "Experiment", "Chance, die Kontrolle zu schlagen",
+                "Im Vergleich zur Kontrollgruppe", "unzuverlässig");
+
+        HttpResponse<String> editor = get("/engage/templates/" + template + "?lang=en");
+        assertThat(editor.statusCode()).isEqualTo(200);
+        HttpResponse<String> preview = post("/engage/templates/" + template + "/preview", "_csrf="
+                + csrf(editor.body()) + "&profileId=" + ada.path("id").asLong());
+        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(preview.body()).contains("Hi Ada").doesNotContain("<html");
+    }
+
+    @Test
+    void theJourneyEditorSavesStepsAndRefusesBrokenOnesWithTheReason() throws Exception {
+        HttpResponse<String> journeys = get("/engage/journeys?lang=en");
+        assertThat(journeys.statusCode()).isEqualTo(200);
+        assertThat(journeys.body()).contains("Lead lifecycle", "Form submitted");
+        String name = ServerClient.unique("cart");
+        HttpResponse<String> editor = post("/engage/journeys", "_csrf=" + csrf(journeys.body()) + "&name="
+                + name + "&triggerKind=event&triggerValue=" + encode("Product Added"));
+        assertThat(editor.statusCode()).isEqualTo(200);
+        assertThat(editor.body()).contains(name, "data-step-example", "Steps and funnel");
+        String path = editor.uri().getPath();
+
+        HttpResponse<String> refused = post(path, "_csrf=" + csrf(editor.body()) + "&name=" + name
+                + "&triggerKind=event&triggerValue=x&steps=" + encode("[{\"id\":\"a\",\"type\":\"teleport\"}]"));
+        assertThat(refused.body()).contains("unknown type &#39;teleport&#39;", "teleport");
+
+        HttpResponse<String> saved = post(path, "_csrf=" + csrf(refused.body()) + "&name=" + name
+                + "&triggerKind=event&triggerValue=x&steps=" + encode("""
+                [{"id":"ordered","type":"wait_until","event":"Order Completed","timeout":"PT2H","onEvent":"done"},
+                 {"id":"tag","type":"set_trait","trait":"abandoned","value":true},
+                 {"id":"done","type":"exit"}]"""));
+        assertThat(saved.body()).contains("ordered", "wait_until", "Done: saved");
+    }
+
+    @Test
+    void formsAndLandingPagesAreListedWithTheirEmbedCode() throws Exception {
+        String key = ServerClient.unique("pf").substring(0, 16);
+        assertThat(client.admin("PUT", "/api/v1/engage/forms/" + key, """
+                {"name":"Catalogue","fields":[{"name":"email","label":"Email","type":"email","required":true}]}""")
+                .status()).isEqualTo(200);
+        assertThat(client.admin("PUT", "/api/v1/engage/landing-pages/" + key, """
+                {"title":"Catalogue page","html":"<p>{{form}}</p>","formKey":"%s",
+                 "variants":[{"name":"short","html":"{{form}}"}],"mode":"bandit"}""".formatted(key)).status())
+                .isEqualTo(200);
+        HttpResponse<String> page = get("/engage/forms?lang=de");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Catalogue", "Catalogue page", "&lt;iframe src=", "/e/f/" + key,
+                "Besucher");
+    }
+}
