@@ -1,7 +1,9 @@
 package io.lotse.server.engage;
 
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,6 +31,16 @@ class JourneyTriggers implements EngageLog.LoggedEventHandler {
         this.jdbc = jdbc;
         this.properties = properties;
         this.json = json;
+    }
+
+    /** The events of active journeys' event triggers, form submissions, and the events runs are waiting for. */
+    @Override
+    public Set<String> trackedEvents() {
+        Set<String> names = new HashSet<>();
+        store.activeWithTrigger("event").forEach(journey -> names.add(journey.definition().trigger().value()));
+        names.add(Forms.SUBMITTED_EVENT);
+        names.addAll(store.awaitedEvents());
+        return names;
     }
 
     @Override

@@ -89,6 +89,18 @@ class LeadLifecycle implements EngageLog.LoggedEventHandler {
                 .params(event.strip(), points).update();
     }
 
+    /** The events that earn points and those that mark a stage. */
+    @Override
+    public Set<String> trackedEvents() {
+        Set<String> names = new HashSet<>(pointRules().keySet());
+        stages().forEach(stage -> {
+            if (stage.onEvent() != null) {
+                names.add(stage.onEvent());
+            }
+        });
+        return names;
+    }
+
     @Override
     public void handle(List<EngageLog.Event> batch) {
         Map<String, Integer> rules = pointRules();
