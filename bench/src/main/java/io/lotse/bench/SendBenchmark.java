@@ -87,10 +87,15 @@ public final class SendBenchmark {
             double rate = sink.accepted() / seconds;
             progress(String.format(Locale.ROOT, "%d messages accepted in %.1f s (%.0f per second), %.1f KB each",
                     sink.accepted(), seconds, rate, sink.bytes() / 1024.0 / Math.max(1, sink.accepted())));
+            double recommendMs = meanRecommendBatchMs(http, url);
+            progress(String.format(Locale.ROOT, "Recommendations took %.1f ms per batch of recipients on average",
+                    recommendMs));
             System.out.printf(Locale.ROOT, "{\"recipients\":%d,\"messages_per_s\":%.1f,\"p99_render_ms\":%.2f,"
-                            + "\"errors\":%d,\"sent\":%d,\"seconds\":%.1f,\"mean_message_kb\":%.1f}%n",
+                            + "\"errors\":%d,\"sent\":%d,\"seconds\":%.1f,\"mean_message_kb\":%.1f,"
+                            + "\"mean_recommend_batch_ms\":%s}%n",
                     recipients, rate, stats.path("p99RenderMs").asDouble(), Math.max(failed, notAccepted), sent,
-                    seconds, sink.bytes() / 1024.0 / Math.max(1, sink.accepted()));
+                    seconds, sink.bytes() / 1024.0 / Math.max(1, sink.accepted()),
+                    Double.isNaN(recommendMs) ? "null" : String.format(Locale.ROOT, "%.1f", recommendMs));
         }
     }
 
@@ -160,6 +165,15 @@ public final class SendBenchmark {
             Thread.sleep(500);
         }
         throw new IllegalStateException("the recipients did not become profiles within 10 minutes");
+    }
+
+    /** The server's mean time to recommend for one batch of recipients, in milliseconds; NaN when unknown. */
+    private static double meanRecommendBatchMs(HttpClient http, URI url) throws IOException, InterruptedException {
+        String metrics = http.send(HttpRequest.newBuilder(url.resolve("/actuator/prometheus")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        double sum = PrometheusText.value(metrics, "lotse_recommend_message_batch_seconds_sum").orElse(Double.NaN);
+        double count = PrometheusText.value(metrics, "lotse_recommend_message_batch_seconds_count").orElse(0);
+        return count > 0 ? sum / count * 1000 : Double.NaN;
     }
 
     private static JsonNode awaitSent(HttpClient http, URI url, String adminToken, long campaign, SmtpSink sink,

@@ -3,6 +3,8 @@ package io.lotse.server.recommend;
 import io.lotse.engine.recommend.Recommendation;
 import io.lotse.server.engage.RecommendationSource;
 import io.lotse.server.engage.RecommendedItem;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,17 +40,24 @@ class MessageRecommendations implements RecommendationSource {
     private final Recommendations recommendations;
     private final PersonDirectory directory;
     private final ReasonTexts reasons;
+    private final Timer batches;
 
     MessageRecommendations(RecommendationModels models, Recommendations recommendations, PersonDirectory directory,
-                           ReasonTexts reasons) {
+                           ReasonTexts reasons, MeterRegistry meters) {
         this.models = models;
         this.recommendations = recommendations;
         this.directory = directory;
         this.reasons = reasons;
+        this.batches = Timer.builder("lotse.recommend.message.batch")
+                .description("Time to recommend for one batch of message recipients").register(meters);
     }
 
     @Override
     public Map<Long, List<RecommendedItem>> recommendationsFor(Collection<Long> profileIds, int limit) {
+        return batches.record(() -> recommend(profileIds, limit));
+    }
+
+    private Map<Long, List<RecommendedItem>> recommend(Collection<Long> profileIds, int limit) {
         Map<Long, List<RecommendedItem>> answer = new HashMap<>(profileIds.size() * 2);
         if (profileIds.isEmpty() || limit < 1) {
             return answer;
