@@ -17,6 +17,8 @@ CREATE TABLE engage_form_submissions (
     id              bigserial PRIMARY KEY,
     form_key        text        NOT NULL REFERENCES engage_forms (key),
     email           text,
+    -- the person, once the submission's event has been resolved to a profile
+    profile_id      bigint,
     "values"        jsonb       NOT NULL,
     consent_text_id bigint      REFERENCES engage_consent_texts (id),
     proof_id        bigint      REFERENCES engage_consent_proofs (id),
@@ -25,6 +27,7 @@ CREATE TABLE engage_form_submissions (
     submitted_at    timestamptz NOT NULL
 );
 CREATE INDEX engage_form_submissions_form ON engage_form_submissions (form_key, submitted_at);
+CREATE INDEX engage_form_submissions_profile ON engage_form_submissions (profile_id);
 
 -- Landing pages: an HTML template with the tokens of email templates (a person's traits, recommendations, content
 -- by segment), personalised for visitors who come with their token, and optionally a form. Variants of the page

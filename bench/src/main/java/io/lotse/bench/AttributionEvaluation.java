@@ -22,10 +22,14 @@ public final class AttributionEvaluation {
 
     static final String USAGE = """
             usage: AttributionEvaluation --paths FILE [--separator ';']
+                   AttributionEvaluation --events FILE [--write-paths FILE]
 
               --paths FILE       CSV with the columns path (channels joined by " > "), total_conversions,
                                  total_conversion_value and total_null, one row per distinct path; .gz allowed
               --separator C      the field separator of the file (default ',')
+              --events FILE      instead: journeys from Segment messages, one JSON object per line (a simulated
+                                 shop's events.jsonl): campaign touches up to 30 days before each order
+              --write-paths FILE with --events: also write the journeys as a path file
               --seed S           seed of the Shapley approximation beyond 15 channels (default 42)
               -h, --help         show this help
 
@@ -45,6 +49,8 @@ public final class AttributionEvaluation {
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         Path paths = null;
+        Path events = null;
+        Path writePaths = null;
         char separator = ',';
         long seed = 42;
         try {
@@ -65,6 +71,8 @@ public final class AttributionEvaluation {
                 }
                 switch (name) {
                     case "--paths" -> paths = Path.of(value);
+                    case "--events" -> events = Path.of(value);
+                    case "--write-paths" -> writePaths = Path.of(value);
                     case "--separator" -> {
                         String unquoted = value.equals("\\t") || value.equals("tab") ? "\t" : value;
                         if (unquoted.length() != 1) {
@@ -77,11 +85,15 @@ public final class AttributionEvaluation {
                     default -> throw new IllegalArgumentException("unknown option " + name);
                 }
             }
-            if (paths == null) {
-                throw new IllegalArgumentException("--paths FILE is required");
+            if ((paths == null) == (events == null)) {
+                throw new IllegalArgumentException("give either --paths FILE or --events FILE");
             }
-            if (!Files.isReadable(paths)) {
-                throw new IllegalArgumentException("cannot read " + paths);
+            if (writePaths != null && events == null) {
+                throw new IllegalArgumentException("--write-paths needs --events");
+            }
+            Path input = paths != null ? paths : events;
+            if (!Files.isReadable(input)) {
+                throw new IllegalArgumentException("cannot read " + input);
             }
         } catch (NumberFormatException e) {
             err.println("attribution: --seed must be a whole number");
@@ -93,7 +105,11 @@ public final class AttributionEvaluation {
         }
         try {
             long started = System.nanoTime();
-            List<Journey> journeys = PathFile.read(paths, separator);
+            List<Journey> journeys = paths != null ? PathFile.read(paths, separator) : EventJourneys.read(events);
+            if (writePaths != null) {
+                EventJourneys.writePaths(journeys, writePaths);
+                err.println("Paths written to " + writePaths);
+            }
             AttributionModels.Result result = AttributionModels.run(journeys, seed);
             ObjectNode root = report(journeys, result, (System.nanoTime() - started) / 1e9);
             err.printf(Locale.ROOT, "%d paths, %d channels, %.0f conversions; conversion probability %.4f%n",
@@ -108,7 +124,7 @@ public final class AttributionEvaluation {
             err.println("attribution: " + e.getMessage());
             return 2;
         } catch (IOException e) {
-            err.println("attribution: cannot read " + paths + ": " + e.getMessage());
+            err.println("attribution: cannot read the input: " + e.getMessage());
             return 2;
         } catch (RuntimeException e) {
             err.println("attribution: the evaluation failed: " + e);

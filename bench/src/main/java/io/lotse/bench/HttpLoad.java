@@ -1,13 +1,10 @@
 package io.lotse.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -20,29 +17,24 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Posts batches to {@code /v1/batch} of a Lotse server from a fixed number of concurrent connections, each
- * worker sending its next request as soon as the previous one is answered, over HTTP/1.1 with the write key as
- * HTTP Basic user name.
+ * worker sending its next request as soon as the previous one is answered, over its own persistent HTTP/1.1
+ * connection ({@link KeepAliveConnection}) with the write key as HTTP Basic user name.
  */
 final class HttpLoad {
 
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
-
-    private final HttpClient client;
     private final URI batchEndpoint;
     private final String authorization;
     private final int connections;
 
     /**
-     * @param client      sends the requests; HTTP/1.1
      * @param baseUrl     the server, e.g. {@code http://localhost:8080}
      * @param writeKey    the server's write key
      * @param connections how many requests are in flight at once; at least 1
      */
-    HttpLoad(HttpClient client, URI baseUrl, String writeKey, int connections) {
+    HttpLoad(URI baseUrl, String writeKey, int connections) {
         if (connections < 1) {
             throw new IllegalArgumentException("connections must be positive, was " + connections);
         }
-        this.client = client;
         this.batchEndpoint = baseUrl.resolve("/v1/batch");
         this.authorization = "Basic " + Base64.getEncoder()
                 .encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8));
@@ -55,18 +47,8 @@ final class HttpLoad {
      * @throws LoadFailedException when a request was not answered with 200; no further requests are started then
      */
     LoadResult send(List<Batch> batches) throws InterruptedException {
-        List<HttpRequest> requests = new ArrayList<>(batches.size());
-        int events = 0;
-        for (Batch batch : batches) {
-            requests.add(HttpRequest.newBuilder(batchEndpoint)
-                    .timeout(REQUEST_TIMEOUT)
-                    .header("Authorization", authorization)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(batch.body()))
-                    .build());
-            events += batch.eventCount();
-        }
-        long[] latencies = new long[requests.size()];
+        int events = batches.stream().mapToInt(Batch::eventCount).sum();
+        long[] latencies = new long[batches.size()];
         AtomicInteger nextRequest = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
         AtomicReference<String> firstFailure = new AtomicReference<>();
@@ -74,15 +56,19 @@ final class HttpLoad {
         long start = System.nanoTime();
         for (int w = 0; w < connections; w++) {
             workers.execute(() -> {
-                int index;
-                while (failures.get() == 0 && (index = nextRequest.getAndIncrement()) < requests.size()) {
-                    long sent = System.nanoTime();
-                    String failure = post(requests.get(index));
-                    latencies[index] = System.nanoTime() - sent;
-                    if (failure != null) {
-                        failures.incrementAndGet();
-                        firstFailure.compareAndSet(null, failure);
+                try (KeepAliveConnection connection = new KeepAliveConnection(batchEndpoint, authorization)) {
+                    int index;
+                    while (failures.get() == 0 && (index = nextRequest.getAndIncrement()) < batches.size()) {
+                        long sent = System.nanoTime();
+                        String failure = post(connection, batches.get(index));
+                        latencies[index] = System.nanoTime() - sent;
+                        if (failure != null) {
+                            failures.incrementAndGet();
+                            firstFailure.compareAndSet(null, failure);
+                        }
                     }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("closing a connection failed", e);
                 }
             });
         }
@@ -102,19 +88,16 @@ final class HttpLoad {
     }
 
     /** Posts one request; returns why it failed, or {@code null} when the server answered 200. */
-    private @Nullable String post(HttpRequest request) {
+    private static @Nullable String post(KeepAliveConnection connection, Batch batch) {
         try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 200) {
+            KeepAliveConnection.Answer answer = connection.post(batch.body());
+            if (answer.status() == 200) {
                 return null;
             }
-            String body = response.body();
-            return "HTTP " + response.statusCode() + " " + (body.length() > 500 ? body.substring(0, 500) : body);
+            String body = answer.body();
+            return "HTTP " + answer.status() + " " + (body.length() > 500 ? body.substring(0, 500) : body);
         } catch (IOException e) {
             return describe(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
         }
     }
 

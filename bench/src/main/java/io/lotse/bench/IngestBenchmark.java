@@ -64,7 +64,7 @@ public final class IngestBenchmark {
 
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
-        HttpLoad load = new HttpLoad(client, options.url(), options.writeKey(), options.connections());
+        HttpLoad load = new HttpLoad(options.url(), options.writeKey(), options.connections());
         ProfileMetrics metrics = new ProfileMetrics(client, options.url());
 
         if (!warmupEvents.isEmpty()) {

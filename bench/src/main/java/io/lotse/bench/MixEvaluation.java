@@ -86,12 +86,15 @@ public final class MixEvaluation {
         SimulatedMixShop shop = null;
         MixData data;
         if (options.simulated() != null) {
-            shop = SimulatedMixShop.read(options.simulated());
+            shop = SimulatedMixShop.read(options.simulated()).withExtraChannels(options.extraChannels(),
+                    options.seed());
             data = shop.data();
-            shop.writeCsv(options.simulated().resolve("weekly.csv"));
-            err.printf(Locale.ROOT, "Simulated shop %s: %d weeks, %d channels; weekly data written to %s%n",
-                    options.simulated(), data.size(), data.channels().size(),
-                    options.simulated().resolve("weekly.csv"));
+            err.printf(Locale.ROOT, "Simulated shop %s: %d weeks, %d channels (%d added)%n", options.simulated(),
+                    data.size(), data.channels().size(), options.extraChannels());
+            if (options.writeData() != null) {
+                shop.writeCsv(options.writeData());
+                err.printf(Locale.ROOT, "Weekly data written to %s%n", options.writeData().toAbsolutePath());
+            }
         } else {
             data = WeeklyTable.read(options.data(), options.dateColumn(), options.target(), options.channels(),
                     options.controls());
@@ -345,7 +348,30 @@ public final class MixEvaluation {
         allocation.put("uplift_share", room <= 0 ? 1 : round((recommended - current) / room));
         allocation.put("expected_optimum_share", round(expectedOptimum / optimum.response()));
         allocation.put("selected_model_optimum_share", round(selectedOptimum / optimum.response()));
+        // The shop's own split is already near the optimum, so the share above says little about whether the
+        // recommender finds better splits; starting from an even split (within the same bounds) does.
+        double[] even = BudgetAllocator.proportional(ones(plan.current().length), plan.budget(), plan.lower(),
+                plan.upper());
+        LocalDate next = data.periods().get(data.size() - 1).plusDays(data.periodDays());
+        BudgetRecommender.Recommendation fromEven = BudgetRecommender.recommend(result, even, plan.budget(),
+                plan.lower(), plan.upper(), next, PLAN_PERIODS);
+        double evenOutcome = total(truthCurves, even);
+        double evenRecommended = total(truthCurves, fromEven.recommended());
+        ObjectNode evenNode = allocation.putObject("from_even_split");
+        evenNode.set("start", split(data, even));
+        evenNode.set("recommended", split(data, fromEven.recommended()));
+        evenNode.put("step_towards_optimum", round(fromEven.step()));
+        evenNode.put("start_share_of_optimum", round(evenOutcome / optimum.response()));
+        evenNode.put("share_of_optimum", round(evenRecommended / optimum.response()));
+        double evenRoom = optimum.response() - evenOutcome;
+        evenNode.put("uplift_share", evenRoom <= 0 ? 1 : round((evenRecommended - evenOutcome) / evenRoom));
         return node;
+    }
+
+    private static double[] ones(int length) {
+        double[] ones = new double[length];
+        java.util.Arrays.fill(ones, 1);
+        return ones;
     }
 
     private static double total(List<ChannelEffect> curves, double[] spend) {

@@ -25,14 +25,17 @@ import org.jspecify.annotations.Nullable;
  * @param seed       random seed of the fit
  * @param bootstrap  bootstrap refits
  * @param liftTests  lift tests drawn from a simulated shop's truth, for the calibration comparison
+ * @param extraChannels channels of known effect added to a simulated shop's data
+ * @param writeData  where to write a simulated shop's weekly data as CSV for {@code --data}, or null
  */
 record MixOptions(@Nullable Path data, @Nullable Path simulated, String dateColumn, String target,
         List<String> channels, List<String> controls, boolean holidays, AdstockType adstock,
-        SaturationType saturation, long seed, int bootstrap, int liftTests) {
+        SaturationType saturation, long seed, int bootstrap, int liftTests, int extraChannels,
+        @Nullable Path writeData) {
 
     static final String USAGE = """
             usage: MixEvaluation --data FILE.csv --date-col C --target-col C --channels a,b,.. [--controls c,..]
-                   MixEvaluation --simulated SHOP_DIR [--lift-tests N]
+                   MixEvaluation --simulated SHOP_DIR [--lift-tests N] [--extra-channels N] [--write-data FILE]
                    [--holidays true|false] [--adstock geometric|weibull_cdf|weibull_pdf] [--saturation hill|logistic]
                    [--seed S] [--bootstrap N]
 
@@ -47,6 +50,10 @@ record MixOptions(@Nullable Path data, @Nullable Path simulated, String dateColu
                                      compared with truth/channels.json
               --lift-tests N         with --simulated: also fit with N lift tests drawn from the truth (the N
                                      channels with the most spend, 8 weeks each in the last year, 80% interval)
+              --extra-channels N     with --simulated: add N channels of known effect (radio, podcast, print, ..;
+                                     flighted, S-shaped) to the shop's weekly data, e.g. 1 for eight channels
+              --write-data FILE      with --simulated: write the weekly data (week, new_customers, a column per
+                                     channel) to FILE, to fit them again with --data
               --holidays true|false  add the retail calendar (Black Friday, Christmas, Easter) as controls
                                      (default true)
               --adstock TYPE         geometric (default), weibull_cdf or weibull_pdf
@@ -59,7 +66,7 @@ record MixOptions(@Nullable Path data, @Nullable Path simulated, String dateColu
 
     private static final Set<String> NAMES = Set.of("--data", "--simulated", "--date-col", "--target-col",
             "--channels", "--controls", "--holidays", "--adstock", "--saturation", "--seed", "--bootstrap",
-            "--lift-tests");
+            "--lift-tests", "--extra-channels", "--write-data");
 
     static boolean wantsHelp(String... args) {
         return Arrays.stream(args).anyMatch(arg -> arg.equals("-h") || arg.equals("--help"));
@@ -117,6 +124,16 @@ record MixOptions(@Nullable Path data, @Nullable Path simulated, String dateColu
         if (liftTests > 0 && simulated == null) {
             throw new IllegalArgumentException("--lift-tests needs --simulated: the tests are drawn from its truth");
         }
+        int extraChannels = integer(values, "--extra-channels", 0);
+        if (extraChannels > SimulatedMixShop.EXTRA_CHANNELS.size()) {
+            throw new IllegalArgumentException("--extra-channels adds at most " + SimulatedMixShop.EXTRA_CHANNELS.size()
+                    + " channels, was " + extraChannels);
+        }
+        for (String simulatedOnly : List.of("--extra-channels", "--write-data")) {
+            if (values.containsKey(simulatedOnly) && simulated == null) {
+                throw new IllegalArgumentException(simulatedOnly + " needs --simulated");
+            }
+        }
         String holidays = values.getOrDefault("--holidays", "true");
         if (!holidays.equals("true") && !holidays.equals("false")) {
             throw new IllegalArgumentException("--holidays must be true or false, was '" + holidays + "'");
@@ -131,7 +148,8 @@ record MixOptions(@Nullable Path data, @Nullable Path simulated, String dateColu
                 values.getOrDefault("--target-col", "new_customers"), channels, list(values.get("--controls")),
                 holidays.equals("true"), AdstockType.fromKey(values.getOrDefault("--adstock", "geometric")),
                 SaturationType.fromKey(values.getOrDefault("--saturation", "hill")), seed,
-                integer(values, "--bootstrap", 50), liftTests);
+                integer(values, "--bootstrap", 50), liftTests, extraChannels,
+                values.containsKey("--write-data") ? Path.of(values.get("--write-data")) : null);
     }
 
     private static List<String> list(@Nullable String value) {

@@ -1,10 +1,10 @@
 package io.lotse.bench;
 
-import io.lotse.engine.propensity.Algorithm;
 import io.lotse.engine.propensity.ClassificationMetrics;
 import io.lotse.engine.propensity.CustomerHistory;
 import io.lotse.engine.propensity.DataWindow;
 import io.lotse.engine.propensity.Explanation;
+import io.lotse.engine.propensity.ExtraFeature;
 import io.lotse.engine.propensity.FeatureBuilder;
 import io.lotse.engine.propensity.FeatureGroup;
 import io.lotse.engine.propensity.FeatureSchema;
@@ -17,6 +17,7 @@ import io.lotse.engine.propensity.Order;
 import io.lotse.engine.propensity.PropensityModel;
 import io.lotse.engine.propensity.PropensitySettings;
 import io.lotse.engine.propensity.PropensityTrainer;
+import io.lotse.engine.propensity.PurchaseModelFeatures;
 import io.lotse.engine.propensity.StratifiedFolds;
 import io.lotse.engine.propensity.TrainingData;
 import io.lotse.engine.propensity.TreeEnsemble;
@@ -39,6 +40,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -47,8 +49,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Evaluates purchase propensity on a transaction file: every customer with an order before the cutoff is scored on
  * whether they order in {@code [cutoff, cutoff + horizon)}, in stratified k-fold cross-validation over customers.
  *
- * <p>Models: {@code lotse} (the propensity trainer with its defaults on all order features: boosted trees,
- * Platt-calibrated on out-of-fold scores), {@code logistic_rfm} (logistic regression, λ = 1, on log recency, log
+ * <p>Models: {@code lotse} (the propensity trainer with its defaults on all order features and a BG/NBD's
+ * P(alive) and expected purchases in the horizon, the BG/NBD fitted on the training folds' orders before the cutoff:
+ * boosted trees, Platt-calibrated on out-of-fold scores), {@code logistic_rfm} (logistic regression, λ = 1, on log recency, log
  * frequency, log monetary total and log tenure) and {@code recency_only} (logistic regression on log recency).
  * Each is trained on k−1 folds and measured on the held-out fold; figures are means over the folds.
  *
@@ -116,25 +119,28 @@ public final class PropensityEvaluation {
 
         PropensitySettings settings = PropensitySettings.defaults(seed);
         int[] foldOf = StratifiedFolds.assign(cohort.data.labels(), folds, seed);
-        Map<String, BiFunction<TrainingData, TrainingData, double[]>> models = new LinkedHashMap<>();
+        Map<String, BiFunction<int[], int[], double[]>> models = new LinkedHashMap<>();
         long[] lotseNanos = {0};
         models.put("lotse", (train, test) -> {
             long started = System.nanoTime();
-            PropensityModel model = new PropensityTrainer(settings).train(train.select(cohort.lotseSchema), window);
+            TrainingData features = cohort.lotseData(train);
+            PropensityModel model = new PropensityTrainer(settings).train(features.subset(train), window);
             lotseNanos[0] += System.nanoTime() - started;
-            return model.probabilities(test);
+            return model.probabilities(features.subset(test));
         });
-        models.put("logistic_rfm", (train, test) -> logistic(train, test, RFM));
-        models.put("recency_only", (train, test) -> logistic(train, test, List.of("log_recency")));
+        models.put("logistic_rfm", (train, test) -> logistic(cohort.data.subset(train), cohort.data.subset(test), RFM));
+        models.put("recency_only", (train, test) -> logistic(cohort.data.subset(train), cohort.data.subset(test),
+                List.of("log_recency")));
 
         Map<String, List<ModelMetrics>> perFold = new LinkedHashMap<>();
         models.keySet().forEach(name -> perFold.put(name, new ArrayList<>()));
         for (int fold = 0; fold < folds; fold++) {
-            TrainingData train = cohort.data.subset(StratifiedFolds.rows(foldOf, fold, false));
-            TrainingData test = cohort.data.subset(StratifiedFolds.rows(foldOf, fold, true));
+            int[] train = StratifiedFolds.rows(foldOf, fold, false);
+            int[] test = StratifiedFolds.rows(foldOf, fold, true);
+            double[] testLabels = cohort.data.subset(test).labels();
             StringBuilder line = new StringBuilder("fold " + (fold + 1) + "/" + folds + ":");
             for (var model : models.entrySet()) {
-                ModelMetrics metrics = ClassificationMetrics.of(model.getValue().apply(train, test), test.labels());
+                ModelMetrics metrics = ClassificationMetrics.of(model.getValue().apply(train, test), testLabels);
                 perFold.get(model.getKey()).add(metrics);
                 line.append(String.format(Locale.ROOT, " %s AUC %.4f", model.getKey(), metrics.auc()));
             }
@@ -173,7 +179,9 @@ public final class PropensityEvaluation {
 
     /** Trains on every customer and shows what the model uses and one person's explanation. */
     private static void describeFullModel(Cohort cohort, PropensitySettings settings, DataWindow window) {
-        PropensityModel model = new PropensityTrainer(settings).train(cohort.data.select(cohort.lotseSchema), window);
+        int[] everyone = IntStream.range(0, cohort.data.size()).toArray();
+        TrainingData features = cohort.lotseData(everyone);
+        PropensityModel model = new PropensityTrainer(settings).train(features, window);
         var provenance = model.provenance();
         progress(String.format(Locale.ROOT, "model on all %,d customers: %s, %d trees, cross-validated AUC %.4f, "
                         + "ECE %.4f", provenance.trainingSize(), provenance.algorithm(), provenance.trees(),
@@ -197,7 +205,7 @@ public final class PropensityEvaluation {
             }
             progress(line.toString());
         }
-        FeatureVector first = cohort.vectors.get(0);
+        FeatureVector first = new FeatureVector(features.schema(), features.row(0));
         Explanation explanation = model.explain(first, 3);
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "customer %s: p = %.3f (bias %.3f)",
                 cohort.customers.get(0), explanation.probability(), explanation.bias()));
@@ -223,17 +231,21 @@ public final class PropensityEvaluation {
     static final class Cohort {
         final List<String> customers;
         final List<FeatureVector> vectors;
-        /** Lotse's features and the baseline's. */
+        /** Lotse's order features and the baseline's. */
         final TrainingData data;
-        /** Lotse's features only. */
+        /** Lotse's order features, without the BG/NBD's. */
         final FeatureSchema lotseSchema;
+        private final Map<String, List<Order>> orders;
+        private final DataWindow window;
 
         private Cohort(List<String> customers, List<FeatureVector> vectors, TrainingData data,
-                       FeatureSchema lotseSchema) {
+                       FeatureSchema lotseSchema, Map<String, List<Order>> orders, DataWindow window) {
             this.customers = customers;
             this.vectors = vectors;
             this.data = data;
             this.lotseSchema = lotseSchema;
+            this.orders = orders;
+            this.window = window;
         }
 
         static Cohort of(Map<String, List<Order>> ordersByCustomer, DataWindow window) {
@@ -258,7 +270,28 @@ public final class PropensityEvaluation {
             if (customers.isEmpty()) {
                 throw new IllegalArgumentException("no customer ordered before " + window.cutoff());
             }
-            return new Cohort(customers, vectors, TrainingData.of(vectors, outcomes), builder.schema());
+            return new Cohort(customers, vectors, TrainingData.of(vectors, outcomes), builder.schema(),
+                    ordersByCustomer, window);
+        }
+
+        /**
+         * Every customer's input to Lotse's model: the order features followed by the BG/NBD's, the BG/NBD
+         * fitted on the pre-cutoff orders of the customers at {@code fitRows} (the training folds).
+         */
+        TrainingData lotseData(int[] fitRows) {
+            List<String> fitOn = Arrays.stream(fitRows).mapToObj(customers::get).toList();
+            PurchaseModelFeatures purchases = PurchaseModelFeatures.fit(orders, window, fitOn);
+            FeatureSchema schema = lotseSchema.plus(PurchaseModelFeatures.NAMES);
+            double[][] rows = new double[customers.size()][];
+            for (int i = 0; i < rows.length; i++) {
+                double[] values = Arrays.copyOf(vectors.get(i).select(lotseSchema).values(), schema.size());
+                int next = lotseSchema.size();
+                for (ExtraFeature extra : purchases.of(customers.get(i))) {
+                    values[next++] = extra.value();
+                }
+                rows[i] = values;
+            }
+            return new TrainingData(schema, rows, data.labels());
         }
 
         /** Appends the baseline's features, derived from Lotse's (days of recency and tenure floored at 1). */

@@ -5,6 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -97,16 +99,24 @@ public final class SegmentBenchmark {
             long members = created.path("size").asLong();
             progress("created with " + members + " members in " + firstMillis + " ms (first evaluation included)");
 
+            PostgresCpu postgres = PostgresCpu.of(options.dataDir());
             long[] runs = new long[options.runs()];
+            long[] cpu = new long[options.runs()];
             for (int i = 0; i < runs.length; i++) {
+                long cpuBefore = postgres.millis();
                 long start = System.nanoTime();
                 JsonNode evaluation = admin.send("POST", "/api/v1/segments/" + KEY + "/evaluate", "", 200);
                 runs[i] = Math.round((System.nanoTime() - start) / 1e6);
+                cpu[i] = postgres.millis() - cpuBefore;
                 progress("full evaluation " + (i + 1) + ": " + runs[i] + " ms (server " + evaluation.path("tookMs")
-                        + " ms), size " + evaluation.path("size"));
+                        + " ms, PostgreSQL CPU " + cpu[i] + " ms), size " + evaluation.path("size"));
             }
             Arrays.sort(runs);
+            Arrays.sort(cpu);
             long fullMillis = runs[runs.length / 2];
+            long fullCpuMillis = cpu[cpu.length / 2];
+            String load = Files.readString(Path.of("/proc/loadavg")).strip();
+            progress("load average while timing (1, 5, 15 min): " + load);
 
             long segmentId = segmentId(database);
             List<Long> candidates = candidates(database, options.seconds() * PROBES_PER_SECOND + 10);
@@ -114,11 +124,14 @@ public final class SegmentBenchmark {
                     + candidates.size() + " candidates for probes");
             Incremental incremental = incremental(options, http, database, segmentId, candidates);
             return String.format(Locale.ROOT, "{\"profiles\": %d, \"full_evaluation_ms\": %d,"
-                            + " \"first_evaluation_ms\": %d, \"members\": %d, \"incremental_p50_ms\": %d,"
-                            + " \"incremental_p99_ms\": %d, \"incremental_probes\": %d, \"incremental_missed\": %d,"
-                            + " \"events_per_s\": %d}",
-                    options.profiles(), fullMillis, firstMillis, members, incremental.p50(), incremental.p99(),
-                    incremental.probes(), incremental.missed(), Math.round(incremental.eventsPerSecond()));
+                            + " \"full_evaluation_cpu_ms\": %d, \"first_evaluation_ms\": %d, \"members\": %d,"
+                            + " \"incremental_p50_ms\": %d, \"incremental_p99_ms\": %d, \"incremental_probes\": %d,"
+                            + " \"incremental_missed\": %d, \"events_per_s\": %d, \"profile_lag_p99_ms\": %d,"
+                            + " \"incremental_evaluation_ms\": %d, \"load_average\": %s}",
+                    options.profiles(), fullMillis, fullCpuMillis, firstMillis, members, incremental.p50(),
+                    incremental.p99(), incremental.probes(), incremental.missed(),
+                    Math.round(incremental.eventsPerSecond()), incremental.profileLagP99Millis(),
+                    incremental.evaluationMillis(), load.split(" ")[0]);
         }
     }
 
@@ -128,8 +141,11 @@ public final class SegmentBenchmark {
      * @param probes          probes sent
      * @param missed          probes whose entry did not show within the deadline
      * @param eventsPerSecond tracking events acknowledged per second, probes included
+     * @param profileLagP99Millis 99th percentile of receipt to profile update meanwhile (bucket bound), ms
+     * @param evaluationMillis    mean time of one per-event evaluation of the segment on the server, ms
      */
-    private record Incremental(long p50, long p99, int probes, int missed, double eventsPerSecond) {}
+    private record Incremental(long p50, long p99, int probes, int missed, double eventsPerSecond,
+                               long profileLagP99Millis, long evaluationMillis) {}
 
     private static Incremental incremental(SegmentOptions options, HttpClient http, Connection database,
                                            long segmentId, List<Long> candidates)
@@ -163,7 +179,7 @@ public final class SegmentBenchmark {
         }
         watcher.interrupt();
         watcher.join();
-        describeServer(metricsBefore, metrics(http, options.url()));
+        ServerTimes server = describeServer(metricsBefore, metrics(http, options.url()));
 
         List<Long> delays = new ArrayList<>();
         int missed = 0;
@@ -185,14 +201,20 @@ public final class SegmentBenchmark {
                 Arrays.copyOfRange(sorted, 0, Math.min(10, sorted.length))) + " … " + sorted[sorted.length - 1]);
         double eventsPerSecond = (result.events() + acknowledged.size()) / (result.wallTime().toNanos() / 1e9);
         return new Incremental(HttpLoad.percentile(sorted, 0.50), HttpLoad.percentile(sorted, 0.99), sorted.length,
-                missed, eventsPerSecond);
+                missed, eventsPerSecond, server.profileLagP99Millis(), server.evaluationMillis());
     }
 
     /**
      * Reports where the time went on the server meanwhile: the profile lag (receipt to profile update) and the
      * per-event segment evaluations.
      */
-    private static void describeServer(String before, String after) {
+    /**
+     * @param profileLagP99Millis upper bound of the bucket holding the 99th percentile of the profile lag, ms
+     * @param evaluationMillis    mean duration of the segment evaluations, ms
+     */
+    private record ServerTimes(long profileLagP99Millis, long evaluationMillis) {}
+
+    private static ServerTimes describeServer(String before, String after) {
         Histogram lag = PrometheusText.histogram(after, ProfileMetrics.LAG)
                 .minus(PrometheusText.histogram(before, ProfileMetrics.LAG));
         String evaluations = "lotse_segments_evaluation_seconds";
@@ -200,9 +222,11 @@ public final class SegmentBenchmark {
                 - PrometheusText.value(before, evaluations + "_count").orElse(0);
         double sum = PrometheusText.value(after, evaluations + "_sum").orElse(0)
                 - PrometheusText.value(before, evaluations + "_sum").orElse(0);
+        double mean = count == 0 ? 0 : sum / count * 1000;
         progress(String.format(Locale.ROOT, "server: profile lag p50 <= %.2f s, p99 <= %.2f s; %d segment"
                         + " evaluations, %.0f ms on average", lag.upperBound(0.5).orElse(-1),
-                lag.upperBound(0.99).orElse(-1), Math.round(count), count == 0 ? 0 : sum / count * 1000));
+                lag.upperBound(0.99).orElse(-1), Math.round(count), mean));
+        return new ServerTimes(Math.round(lag.upperBound(0.99).orElse(-0.001) * 1000), Math.round(mean));
     }
 
     private static String metrics(HttpClient http, URI base) throws InterruptedException {

@@ -135,7 +135,7 @@ public final class SendBenchmark {
                 inBatch = 0;
             }
         }
-        new HttpLoad(http, url, writeKey, 4).send(batches);
+        new HttpLoad(url, writeKey, 4).send(batches);
     }
 
     private static int p(SplittableRandom random) {

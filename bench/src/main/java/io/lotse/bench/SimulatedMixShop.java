@@ -17,12 +17,14 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -185,6 +187,94 @@ record SimulatedMixShop(MixData data, List<ChannelEffect> channels, double[] exp
                     data.periods().get(end).plusDays(6), measured, Math.max(0, measured - half), measured + half));
         }
         return tests;
+    }
+
+    /** Names of the channels {@link #withExtraChannels} adds, in order. */
+    static final List<String> EXTRA_CHANNELS = List.of("radio", "podcast", "print", "out_of_home", "sponsoring");
+
+    /**
+     * The shop with {@code count} more channels of known effect: flights of five weeks on air and five off (each
+     * channel shifted by three weeks), on-air spend a tenth of the shop's average weekly spend, geometric adstock,
+     * an S-shaped Hill curve half saturated near the on-air spend, and a coefficient of 6% of the average weekly
+     * outcome. Their new customers are drawn from a Poisson distribution around the true curve and added to the
+     * outcome, so the truth of the added channels is known exactly as for the simulated ones.
+     *
+     * @param count channels to add, 0 to {@link #EXTRA_CHANNELS}'s size
+     * @param seed  seed of the spend and the Poisson draws
+     */
+    SimulatedMixShop withExtraChannels(int count, long seed) {
+        if (count < 0 || count > EXTRA_CHANNELS.size()) {
+            throw new IllegalArgumentException("--extra-channels must be between 0 and " + EXTRA_CHANNELS.size()
+                    + ", was " + count);
+        }
+        if (count == 0) {
+            return this;
+        }
+        int n = data.size();
+        int existing = data.channels().size();
+        double[] outcome = data.outcome();
+        double meanOutcome = Arrays.stream(outcome).average().orElse(0);
+        double meanSpend = 0;
+        for (int c = 0; c < existing; c++) {
+            meanSpend += data.totalSpend(c) / n;
+        }
+        SplittableRandom random = new SplittableRandom(seed ^ 0x6d69785f7261646fL);
+        List<String> names = new ArrayList<>(data.channels());
+        double[][] spend = new double[existing + count][];
+        double[][] realisedAll = new double[existing + count][];
+        double[] expectedAll = Arrays.copyOf(expected, existing + count);
+        List<ChannelEffect> effects = new ArrayList<>(channels);
+        for (int c = 0; c < existing; c++) {
+            spend[c] = data.spend(c);
+            realisedAll[c] = realised[c];
+        }
+        for (int i = 0; i < count; i++) {
+            double onAir = 0.1 * meanSpend * (1 + 0.2 * i);
+            double theta = 0.3 + 0.1 * i;
+            ChannelEffect effect = new ChannelEffect(EXTRA_CHANNELS.get(i), new GeometricAdstock(theta),
+                    new HillSaturation(1.5, 1.5 * onAir), 0.06 * meanOutcome);
+            double[] weekly = new double[n];
+            for (int t = 0; t < n; t++) {
+                boolean on = (t + 3 * i) % 10 < 5;
+                weekly[t] = on ? onAir * Math.exp(0.25 * gaussian(random)) : 0;
+            }
+            double[] mean = effect.contributions(weekly);
+            double[] drawn = new double[n];
+            for (int t = 0; t < n; t++) {
+                drawn[t] = poisson(random, mean[t]);
+                outcome[t] += drawn[t];
+                expectedAll[existing + i] += mean[t];
+            }
+            names.add(effect.channel());
+            spend[existing + i] = weekly;
+            realisedAll[existing + i] = drawn;
+            effects.add(effect);
+        }
+        MixData extended = new MixData(data.periods(), outcome, names, spend, List.of(), new double[0][]);
+        return new SimulatedMixShop(extended, effects, expectedAll, realisedAll, meanFirstOrder);
+    }
+
+    private static double gaussian(SplittableRandom random) {
+        double u = Math.max(random.nextDouble(), 1e-300);
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.nextDouble());
+    }
+
+    /** A Poisson draw: by multiplying uniforms for small means, from the normal approximation for large ones. */
+    private static double poisson(SplittableRandom random, double mean) {
+        if (mean <= 0) {
+            return 0;
+        }
+        if (mean > 200) {
+            return Math.max(0, Math.round(mean + Math.sqrt(mean) * gaussian(random)));
+        }
+        double limit = Math.exp(-mean);
+        double product = random.nextDouble();
+        int count = 0;
+        while (product > limit) {
+            product *= random.nextDouble();
+            count++;
+        }
+        return count;
     }
 
     /** Writes the observed weekly data as CSV ({@code week,new_customers,<channel>…}) for {@code --data}. */

@@ -56,6 +56,35 @@ class AttributionEvaluationTest {
     }
 
     @Test
+    void buildsJourneysFromSegmentMessagesAndWritesThemAsPaths() throws IOException {
+        Path events = folder.resolve("events.jsonl");
+        Files.writeString(events, String.join("\n",
+                "{\"type\":\"page\",\"anonymousId\":\"d1\",\"timestamp\":\"2026-03-01T10:00:00Z\","
+                        + "\"context\":{\"campaign\":{\"source\":\"google\",\"medium\":\"cpc\"}}}",
+                "{\"type\":\"identify\",\"anonymousId\":\"d1\",\"userId\":\"u1\",\"timestamp\":\"2026-03-01T10:05:00Z\"}",
+                "{\"type\":\"page\",\"anonymousId\":\"d2\",\"userId\":\"u1\",\"timestamp\":\"2026-03-02T10:00:00Z\","
+                        + "\"context\":{\"campaign\":{\"source\":\"newsletter\",\"medium\":\"email\"}}}",
+                "{\"type\":\"track\",\"userId\":\"u1\",\"event\":\"Order Completed\",\"timestamp\":"
+                        + "\"2026-03-02T11:00:00Z\",\"properties\":{\"order_id\":\"o1\",\"revenue\":40}}",
+                "{\"type\":\"track\",\"userId\":\"u1\",\"event\":\"Order Completed\",\"timestamp\":"
+                        + "\"2026-03-02T11:00:01Z\",\"properties\":{\"order_id\":\"o1\",\"revenue\":40}}"));
+        Path paths = folder.resolve("written.csv");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = AttributionEvaluation.run(new String[] {"--events", events.toString(), "--write-paths",
+            paths.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(Files.readAllLines(paths)).containsExactly(
+                "path,total_conversions,total_conversion_value,total_null", "\"paid_search > email\",1,40.00,0");
+        String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
+        JsonNode json = JsonMapper.builder().build().readTree(lines[lines.length - 1]);
+        assertThat(json.path("total_conversions").asDouble()).as("the repeated order counts once").isEqualTo(1);
+        assertThat(json.path("models").path("first_touch").path("conversions").path("paid_search").asDouble())
+                .isEqualTo(1);
+    }
+
+    @Test
     void aWrongSeparatorNamesTheColumnsFound() throws IOException {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = run("path;total_conversions;total_conversion_value;total_null\nA;1;1;0\n",

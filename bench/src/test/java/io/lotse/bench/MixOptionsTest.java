@@ -29,6 +29,20 @@ class MixOptionsTest {
         assertThat(options.simulated()).isEqualTo(Path.of("/tmp/shop"));
         assertThat(options.liftTests()).isEqualTo(3);
         assertThat(options.channels()).isEqualTo(List.of());
+        assertThat(options.extraChannels()).isZero();
+        assertThat(options.writeData()).isNull();
+    }
+
+    @Test
+    void addsChannelsAndWritesTheDataOfASimulatedShop() {
+        MixOptions options = MixOptions.parse("--simulated", "/tmp/shop", "--extra-channels", "1", "--write-data",
+                "weekly.csv");
+        assertThat(options.extraChannels()).isEqualTo(1);
+        assertThat(options.writeData()).isEqualTo(Path.of("weekly.csv"));
+        assertThatIllegalArgumentException().isThrownBy(() -> MixOptions.parse("--data", "w.csv", "--date-col", "d",
+                "--target-col", "y", "--channels", "a", "--extra-channels", "1")).withMessageContaining("--simulated");
+        assertThatIllegalArgumentException().isThrownBy(() -> MixOptions.parse("--simulated", "x",
+                "--extra-channels", "9")).withMessageContaining("at most 5");
     }
 
     @Test

@@ -27,6 +27,17 @@ public record IdentityType(String name) {
         }
     }
 
+    // Spelled out for the same reason as Identifier's: a hash key on the hot path.
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof IdentityType that && name.equals(that.name);
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
+
     /** Parses a stored type name. */
     public static IdentityType of(String name) {
         return switch (name) {

@@ -3,14 +3,15 @@ package io.lotse.engine.mix;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
  * What a budget plan is expected to bring over coming periods, with intervals from the bootstrap refits.
  *
  * <p>Media act through their response curves at a steady spend per period (adstock settled); the baseline follows
- * the fitted trend and seasonality, holiday controls from the calendar and any other control at its average over
- * the fitted periods. The interval of the total adds the fit's residual noise; the interval of a difference
+ * the fitted trend and seasonality, holiday controls from the calendar, planned controls their planned values and
+ * any other control its average over the fitted periods. The interval of the total adds the fit's residual noise; the interval of a difference
  * between two plans does not, as both plans would meet the same noise.
  *
  * @param firstPeriod   first period of the forecast
@@ -33,8 +34,20 @@ public record PlanForecast(LocalDate firstPeriod, int periods, double spend, dou
      * @param periods        number of periods
      */
     public static PlanForecast of(MixResult result, double[] spendPerPeriod, LocalDate firstPeriod, int periods) {
+        return of(result, spendPerPeriod, firstPeriod, periods, Map.of());
+    }
+
+    /**
+     * Forecasts a plan with planned values of control variables (a promotion next month, a price change).
+     *
+     * @param planned values per period of the plan by control name; controls not named stay at their average
+     *                (holidays follow the calendar)
+     * @throws IllegalArgumentException when a planned control is not in the model or has not one value per period
+     */
+    public static PlanForecast of(MixResult result, double[] spendPerPeriod, LocalDate firstPeriod, int periods,
+                                  Map<String, double[]> planned) {
         requirePlan(result, spendPerPeriod, periods);
-        double[] baseline = baselineTotals(result, firstPeriod, periods);
+        double[] baseline = baselineTotals(result, firstPeriod, periods, planned);
         double[] media = mediaTotals(result, spendPerPeriod, periods);
         int replicates = media.length - 1;
         double spend = 0;
@@ -79,9 +92,15 @@ public record PlanForecast(LocalDate firstPeriod, int periods, double spend, dou
     /** Compares two plans over the same periods. */
     public static Comparison compare(MixResult result, double[] current, double[] proposed, LocalDate firstPeriod,
                                      int periods) {
-        PlanForecast now = of(result, current, firstPeriod, periods);
-        PlanForecast next = of(result, proposed, firstPeriod, periods);
-        double[] baseline = baselineTotals(result, firstPeriod, periods);
+        return compare(result, current, proposed, firstPeriod, periods, Map.of());
+    }
+
+    /** Compares two plans over the same periods with planned control values (see {@link #of}). */
+    public static Comparison compare(MixResult result, double[] current, double[] proposed, LocalDate firstPeriod,
+                                     int periods, Map<String, double[]> planned) {
+        PlanForecast now = of(result, current, firstPeriod, periods, planned);
+        PlanForecast next = of(result, proposed, firstPeriod, periods, planned);
+        double[] baseline = baselineTotals(result, firstPeriod, periods, planned);
         double[] mediaNow = mediaTotals(result, current, periods);
         double[] mediaNext = mediaTotals(result, proposed, periods);
         double change = mediaNext[0] - mediaNow[0];
@@ -118,14 +137,15 @@ public record PlanForecast(LocalDate firstPeriod, int periods, double spend, dou
     }
 
     /** Baseline totals over the periods: the point model first, then every replicate. */
-    private static double[] baselineTotals(MixResult result, LocalDate firstPeriod, int periods) {
+    private static double[] baselineTotals(MixResult result, LocalDate firstPeriod, int periods,
+                                           Map<String, double[]> planned) {
         List<MixModel> models = models(result);
         MixData data = result.data();
         List<LocalDate> dates = new ArrayList<>();
         for (int k = 0; k < periods; k++) {
             dates.add(firstPeriod.plusDays((long) k * data.periodDays()));
         }
-        double[][] controls = futureControls(data, dates);
+        double[][] controls = futureControls(data, dates, planned);
         double[] totals = new double[models.size()];
         double[] values = new double[controls.length];
         for (int m = 0; m < models.size(); m++) {
@@ -140,13 +160,25 @@ public record PlanForecast(LocalDate firstPeriod, int periods, double spend, dou
         return totals;
     }
 
-    /** Holiday controls from the calendar, every other control at its average. */
-    private static double[][] futureControls(MixData data, List<LocalDate> dates) {
+    /** Planned controls as given, holiday controls from the calendar, every other control at its average. */
+    private static double[][] futureControls(MixData data, List<LocalDate> dates, Map<String, double[]> planned) {
+        for (Map.Entry<String, double[]> entry : planned.entrySet()) {
+            if (!data.controlNames().contains(entry.getKey())) {
+                throw new IllegalArgumentException("the model has no control '" + entry.getKey() + "'");
+            }
+            if (entry.getValue().length != dates.size()) {
+                throw new IllegalArgumentException("the planned control '" + entry.getKey() + "' has "
+                        + entry.getValue().length + " values for " + dates.size() + " periods");
+            }
+        }
         double[][] holidays = ShoppingHolidays.controls(dates, data.periodDays());
         double[][] controls = new double[data.controlNames().size()][dates.size()];
         for (int i = 0; i < controls.length; i++) {
             int holiday = ShoppingHolidays.NAMES.indexOf(data.controlNames().get(i));
-            if (holiday >= 0) {
+            double[] plan = planned.get(data.controlNames().get(i));
+            if (plan != null) {
+                controls[i] = plan.clone();
+            } else if (holiday >= 0) {
                 controls[i] = holidays[holiday];
             } else {
                 double mean = 0;

@@ -54,7 +54,9 @@ class Decisions {
         this.json = json;
     }
 
+    /** Proposes next month's budget from a fit that has just finished, in one transaction. */
     @EventListener
+    @Transactional
     void on(MixFitCompleted completed) {
         try {
             propose(completed.fitId(), null, null, "lotse");
@@ -97,7 +99,7 @@ class Decisions {
         }
         BudgetAnswer answer;
         try {
-            answer = models.recommend(fit.id(), new BudgetQuestion(start, weeks, budget, current, null, null, null));
+            answer = models.recommend(fit.id(), BudgetQuestion.split(start, weeks, budget, current, null, null));
         } catch (IllegalArgumentException e) {
             throw new DecisionException(DecisionException.Kind.BAD_REQUEST, e.getMessage());
         }

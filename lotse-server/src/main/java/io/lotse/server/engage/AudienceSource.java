@@ -15,6 +15,11 @@ public interface AudienceSource {
     /** The profile ids in the audience with this key; empty when there is no such audience. */
     Optional<List<Long>> members(String key);
 
+    /** Whether there is an audience with this key. */
+    default boolean exists(String key) {
+        return members(key).isPresent();
+    }
+
     /** Which of the given profiles are members of the audience with this key, for content by segment. */
     java.util.Set<Long> membersAmong(String key, java.util.Collection<Long> profileIds);
 }

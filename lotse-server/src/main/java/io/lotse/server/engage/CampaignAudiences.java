@@ -46,6 +46,13 @@ class CampaignAudiences {
                 || sources.orderedStream().anyMatch(s -> s.kind().equals(kind));
     }
 
+    /** Whether the audience's key names an existing audience of its kind (always for the built-in kinds). */
+    boolean exists(Audience audience) {
+        return audience.kind().equals(Audience.ALL_SUBSCRIBERS) || audience.kind().equals(Audience.PROFILES)
+                || sources.orderedStream().filter(s -> s.kind().equals(audience.kind()))
+                .anyMatch(s -> s.exists(audience.key() == null ? "" : audience.key()));
+    }
+
     /** Queues the campaign's audience; returns how many people were added. */
     int enqueue(Campaign campaign) {
         List<Long> ids = members(campaign.audience());

@@ -40,7 +40,8 @@ class Campaigns {
     /**
      * Creates a draft campaign.
      *
-     * @throws IllegalArgumentException naming what is wrong: no name, an unknown template, topic or audience kind,
+     * @throws IllegalArgumentException naming what is wrong: no name, an unknown template, topic, audience kind or
+     *                                  audience (e.g. segment),
      *                                  a holdout outside 0 to 50 percent, an experiment naming an unknown template
      */
     Campaign create(String name, long templateId, String topic, Audience audience, int holdoutPercent,
@@ -56,6 +57,9 @@ class Campaigns {
         }
         if (!audiences.supports(audience.kind())) {
             throw new IllegalArgumentException("Audiences of kind '" + audience.kind() + "' are not available.");
+        }
+        if (!audiences.exists(audience)) {
+            throw new IllegalArgumentException("There is no " + audience.kind() + " '" + audience.key() + "'.");
         }
         if (holdoutPercent < 0 || holdoutPercent > 50) {
             throw new IllegalArgumentException("The holdout must be 0 to 50 percent, was " + holdoutPercent + ".");

@@ -29,6 +29,7 @@ class EngageLog implements SmartLifecycle {
 
     static final String CONSUMER = "engage";
     private static final int BATCH = 2_000;
+    private static final long GATHER_MILLIS = 250;
     private static final Logger log = LoggerFactory.getLogger(EngageLog.class);
 
     /** A track event of the log with the profile it belongs to. */
@@ -115,6 +116,9 @@ class EngageLog implements SmartLifecycle {
         while (running) {
             try {
                 if (round() < BATCH) {
+                    // Caught up: let events gather before the next round, since a round costs a transaction and a
+                    // position update however little it reads, and nothing engage does needs a faster reaction.
+                    Thread.sleep(GATHER_MILLIS);
                     wakeUp.tryAcquire(500, TimeUnit.MILLISECONDS);
                     wakeUp.drainPermits();
                 }

@@ -2,6 +2,10 @@ package io.lotse.server.engage;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,12 +92,37 @@ class EngagePagesController {
                           @RequestParam(defaultValue = "newsletter") String topic,
                           @RequestParam(defaultValue = Audience.ALL_SUBSCRIBERS) String audience,
                           @RequestParam(defaultValue = "") String segment,
-                          @RequestParam(defaultValue = "0") int holdoutPercent, RedirectAttributes redirect) {
+                          @RequestParam(defaultValue = "0") int holdoutPercent,
+                          @RequestParam(defaultValue = "none") String experimentMode,
+                          @RequestParam(defaultValue = "click") String metric,
+                          @RequestParam(defaultValue = "") String variantSubjects, RedirectAttributes redirect) {
         return act(redirect, "/engage/campaigns", () -> {
             Audience target = audience.equals("segment") ? new Audience("segment", segment.strip(), List.of())
                     : new Audience(Audience.ALL_SUBSCRIBERS, null, List.of());
-            return "/engage/campaigns/" + campaigns.create(name, templateId, topic, target, holdoutPercent, null).id();
+            ExperimentPlan plan = experimentMode.equals("none") ? null
+                    : subjectExperiment(experimentMode, metric, variantSubjects);
+            return "/engage/campaigns/" + campaigns.create(name, templateId, topic, target, holdoutPercent, plan).id();
         });
+    }
+
+    /**
+     * A test of subject lines: the template's own subject is the control {@code A}, each further line a variant
+     * {@code B}, {@code C}, ...
+     */
+    private static ExperimentPlan subjectExperiment(String mode, String metric, String subjects) {
+        List<ExperimentPlan.Variant> variants = new ArrayList<>();
+        variants.add(new ExperimentPlan.Variant("A", null, null));
+        for (String line : subjects.split("\\R")) {
+            if (!line.isBlank()) {
+                variants.add(new ExperimentPlan.Variant(String.valueOf((char) ('A' + variants.size())), line.strip(),
+                        null));
+            }
+        }
+        try {
+            return new ExperimentPlan(ExperimentPlan.Mode.parse(mode), ExperimentPlan.Metric.parse(metric), variants);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("The experiment is not valid: " + e.getMessage(), e);
+        }
     }
 
     @GetMapping("/campaigns/{id}")
@@ -111,11 +140,12 @@ class EngagePagesController {
     }
 
     @PostMapping("/campaigns/{id}/{action:schedule|pause|resume|stop}")
-    String campaignAction(@PathVariable long id, @PathVariable String action, RedirectAttributes redirect) {
+    String campaignAction(@PathVariable long id, @PathVariable String action,
+                          @RequestParam(defaultValue = "") String at, RedirectAttributes redirect) {
         String back = "/engage/campaigns/" + id;
         return act(redirect, back, () -> {
             boolean done = switch (action) {
-                case "schedule" -> campaigns.schedule(id, null) != null;
+                case "schedule" -> campaigns.schedule(id, startAt(at)) != null;
                 case "pause" -> campaigns.pause(id);
                 case "resume" -> campaigns.resume(id);
                 default -> campaigns.stop(id, "stopped by a person");
@@ -125,6 +155,18 @@ class EngagePagesController {
             }
             return back;
         });
+    }
+
+    /** A start time from the form's local date and time, in the server's zone as the UI shows times; now when empty. */
+    private @Nullable Instant startAt(String at) {
+        if (at.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(at.strip()).atZone(ZoneId.systemDefault()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("'" + at + "' is not a date and time.", e);
+        }
     }
 
     @PostMapping("/templates")
@@ -314,6 +356,40 @@ class EngagePagesController {
         forms.list().forEach(form -> formUrls.put(form.key(), links.form(form.key())));
         model.addAttribute("formUrls", formUrls);
         return "engage-forms";
+    }
+
+    /** Creates or replaces a form; the fields are JSON as in the API. */
+    @PostMapping("/forms")
+    String saveForm(@RequestParam String key, @RequestParam String name, @RequestParam String fields,
+                    @RequestParam(defaultValue = "") String consentPurpose,
+                    @RequestParam(defaultValue = "false") boolean doubleOptIn,
+                    @RequestParam(defaultValue = "") String successMessage, RedirectAttributes redirect) {
+        return act(redirect, "/engage/forms", () -> {
+            forms.save(key.strip(), name, parse(fields, "fields"), consentPurpose, doubleOptIn, successMessage);
+            redirect.addFlashAttribute("notice", "saved");
+            return "/engage/forms";
+        });
+    }
+
+    /** Creates or replaces a landing page; its variants are JSON as in the API. */
+    @PostMapping("/landing-pages")
+    String savePage(@RequestParam String key, @RequestParam String title, @RequestParam String html,
+                    @RequestParam(defaultValue = "") String formKey, @RequestParam(defaultValue = "") String variants,
+                    @RequestParam(defaultValue = "ab") String mode, RedirectAttributes redirect) {
+        return act(redirect, "/engage/forms", () -> {
+            pages.save(key.strip(), title, html, formKey, variants.isBlank() ? null : parse(variants, "variants"),
+                    mode);
+            redirect.addFlashAttribute("notice", "saved");
+            return "/engage/forms";
+        });
+    }
+
+    private JsonNode parse(String text, String what) {
+        try {
+            return json.readTree(text);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("The " + what + " are not valid JSON: " + e.getMessage());
+        }
     }
 
     /** Runs an action; a refused one comes back as an error on the page it was started from. */

@@ -24,11 +24,11 @@ import tools.jackson.databind.node.ObjectNode;
  * Hosted forms: their definitions, and submissions, which are checked field by field, filtered for spam (a honeypot
  * field and a rate limit per address), stored, and written to the event log as an identify call (the values become
  * traits of the person the email address identifies) and a {@code Form Submitted} event (which journeys can be
- * triggered by). A ticked consent checkbox starts a double opt-in for the consent text version the form showed, or,
+ * triggered by), which also links the submission to the person's profile. A ticked consent checkbox starts a double opt-in for the consent text version the form showed, or,
  * for a form without double opt-in, grants the consent at once with the submission as its proof.
  */
 @Service
-class Forms {
+class Forms implements EngageLog.LoggedEventHandler {
 
     /** A field hidden from people; bots fill it, which marks their submission as spam. */
     static final String HONEYPOT = "website_url";
@@ -224,6 +224,25 @@ class Forms {
         }
         events.track(SUBMITTED_EVENT, "form-submitted-" + submissionId, null, email, properties, grantedNow);
         return new Accepted(submissionId, proofId);
+    }
+
+    @Override
+    public Set<String> trackedEvents() {
+        return Set.of(SUBMITTED_EVENT);
+    }
+
+    /** Links each submission to the profile its {@code Form Submitted} event was resolved to. */
+    @Override
+    public void handle(List<EngageLog.Event> events) {
+        for (EngageLog.Event event : events) {
+            if (event.profileId() != null && SUBMITTED_EVENT.equals(event.event())) {
+                long submission = json.readTree(event.properties()).path("submission_id").asLong(0);
+                if (submission > 0) {
+                    jdbc.sql("UPDATE engage_form_submissions SET profile_id = ? WHERE id = ?")
+                            .params(event.profileId(), submission).update();
+                }
+            }
+        }
     }
 
     /** A stored submission, for the form's owner. */

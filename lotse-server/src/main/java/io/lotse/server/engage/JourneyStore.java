@@ -147,12 +147,6 @@ class JourneyStore {
     }
 
     /** Wakes the waiting runs of a person that wait for this event. */
-    /** The events that waiting runs wait for. */
-    List<String> awaitedEvents() {
-        return jdbc.sql("SELECT DISTINCT wait_event FROM engage_journey_runs WHERE status = 'waiting' "
-                + "AND wait_event IS NOT NULL").query(String.class).list();
-    }
-
     int nudge(long profileId, String event) {
         return jdbc.sql("UPDATE engage_journey_runs SET next_at = now() WHERE profile_id = ? AND status = 'waiting' "
                         + "AND wait_event = ?").params(profileId, event).update();

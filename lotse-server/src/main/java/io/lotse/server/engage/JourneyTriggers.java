@@ -33,13 +33,24 @@ class JourneyTriggers implements EngageLog.LoggedEventHandler {
         this.json = json;
     }
 
-    /** The events of active journeys' event triggers, form submissions, and the events runs are waiting for. */
+    /**
+     * The events that let people into active journeys, the events any journey's wait-until step waits for (so that
+     * a run starting to wait in this round is woken too), and form submissions.
+     */
     @Override
     public Set<String> trackedEvents() {
         Set<String> names = new HashSet<>();
-        store.activeWithTrigger("event").forEach(journey -> names.add(journey.definition().trigger().value()));
         names.add(Forms.SUBMITTED_EVENT);
-        names.addAll(store.awaitedEvents());
+        for (Journey journey : store.list()) {
+            if (journey.status().equals("active") && journey.definition().trigger().kind().equals("event")) {
+                names.add(journey.definition().trigger().value());
+            }
+            for (JourneyDefinition.Step step : journey.definition().steps()) {
+                if (step instanceof JourneyDefinition.WaitUntil waitUntil) {
+                    names.add(waitUntil.event());
+                }
+            }
+        }
         return names;
     }
 

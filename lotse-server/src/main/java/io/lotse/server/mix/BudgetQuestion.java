@@ -17,10 +17,22 @@ import org.jspecify.annotations.Nullable;
  * @param locked       channels whose spend stays at the current
  * @param targetRoi    instead of splitting the budget: the largest budget whose split still returns this outcome per
  *                     unit of spend; null to split the budget
+ * @param targetCpa    instead: the largest budget whose split still costs at most this per unit of outcome (per
+ *                     order, or per euro of revenue); the inverse of a target ROI
+ * @param targetOutcome instead: the least budget whose split makes the paid channels bring this outcome over the
+ *                     plan's weeks
  */
 public record BudgetQuestion(LocalDate start, int weeks, @Nullable Double budget,
                              @Nullable Map<String, Double> current, @Nullable Map<String, Bounds> bounds,
-                             @Nullable List<String> locked, @Nullable Double targetRoi) {
+                             @Nullable List<String> locked, @Nullable Double targetRoi, @Nullable Double targetCpa,
+                             @Nullable Double targetOutcome) {
+
+    /** A question about splitting a budget (or the current one), without a target. */
+    public static BudgetQuestion split(LocalDate start, int weeks, @Nullable Double budget,
+                                       @Nullable Map<String, Double> current, @Nullable Map<String, Bounds> bounds,
+                                       @Nullable List<String> locked) {
+        return new BudgetQuestion(start, weeks, budget, current, bounds, locked, null, null, null);
+    }
 
     /**
      * Spend per week a channel may get.

@@ -3,6 +3,7 @@ package io.lotse.server.mix;
 import io.lotse.engine.mix.AdstockType;
 import io.lotse.engine.mix.MixSettings;
 import io.lotse.engine.mix.SaturationType;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,13 +13,14 @@ import org.jspecify.annotations.Nullable;
  * @param adstock    geometric (default), weibull_cdf or weibull_pdf
  * @param saturation hill (default) or logistic
  * @param holidays   whether the retail calendar's holidays are controls (default true)
+ * @param controls   names of the stored control variables to use (default all stored; empty for none)
  * @param liftTests  whether the stored lift tests calibrate the fit (default true)
  * @param bootstrap  bootstrap refits for the intervals (default 50)
  * @param seed       the seed (default 42)
  */
 record FitRequest(@Nullable String outcome, @Nullable String adstock, @Nullable String saturation,
-                  @Nullable Boolean holidays, @Nullable Boolean liftTests, @Nullable Integer bootstrap,
-                  @Nullable Long seed) {
+                  @Nullable Boolean holidays, @Nullable List<String> controls, @Nullable Boolean liftTests,
+                  @Nullable Integer bootstrap, @Nullable Long seed) {
 
     static final int MAX_BOOTSTRAP = 500;
 

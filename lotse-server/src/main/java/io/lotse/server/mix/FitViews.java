@@ -3,7 +3,6 @@ package io.lotse.server.mix;
 import io.lotse.engine.mix.BudgetRecommender;
 import io.lotse.engine.mix.ChannelEffect;
 import io.lotse.engine.mix.ChannelResult;
-import io.lotse.engine.mix.FitDiagnostics;
 import io.lotse.engine.mix.Interval;
 import io.lotse.engine.mix.MixData;
 import io.lotse.engine.mix.MixModel;
@@ -150,10 +149,5 @@ final class FitViews {
         array.add(interval.lower());
         array.add(interval.upper());
         return array;
-    }
-
-    /** Whether a fit's holdout check exists, for templates. */
-    static boolean hasHoldout(FitDiagnostics diagnostics) {
-        return diagnostics.holdout() != null;
     }
 }

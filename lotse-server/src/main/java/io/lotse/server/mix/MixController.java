@@ -43,15 +43,19 @@ class MixController {
 
     private final SpendImports imports;
     private final SpendStore spend;
+    private final ControlImports controlImports;
+    private final ControlStore controls;
     private final MixModels models;
     private final FitStore store;
     private final MixAttribution attribution;
     private final Clock clock = Clock.systemUTC();
 
-    MixController(SpendImports imports, SpendStore spend, MixModels models, FitStore store,
-                  MixAttribution attribution) {
+    MixController(SpendImports imports, SpendStore spend, ControlImports controlImports, ControlStore controls,
+                  MixModels models, FitStore store, MixAttribution attribution) {
         this.imports = imports;
         this.spend = spend;
+        this.controlImports = controlImports;
+        this.controls = controls;
         this.models = models;
         this.store = store;
         this.attribution = attribution;
@@ -106,6 +110,53 @@ class MixController {
         return Map.of("channels", spend.totals());
     }
 
+    // ---- control variables
+
+    @Operation(summary = "Import control variables per week from a CSV or Excel file (multipart field 'file')",
+            description = "Promotions, prices or anything else besides paid media that moves the outcome. Wide "
+                    + "(week and a column per control) or long (week, control, value); numbers, percentages or "
+                    + "yes/no; several rows of a week (days) are averaged. Every later fit uses the stored controls "
+                    + "unless its request names others; weeks without a value count as 0. dryRun=true stores nothing.")
+    @PostMapping(value = "/controls", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ControlImports.Report uploadControls(@RequestPart("file") MultipartFile file,
+                                         @RequestParam(defaultValue = "false") boolean dryRun,
+                                         @RequestParam(required = false) @Nullable String filename)
+            throws IOException {
+        String name = filename != null && !filename.isBlank() ? filename : file.getOriginalFilename();
+        try (InputStream in = file.getInputStream()) {
+            return controlImports.run(requireName(name), in, dryRun);
+        }
+    }
+
+    @Operation(summary = "Import control variables sent as the raw request body",
+            description = "The format comes from ?filename= or the Content-Disposition header: .csv, .csv.gz, .xlsx.")
+    @PostMapping("/controls")
+    ControlImports.Report rawControls(@RequestParam(defaultValue = "false") boolean dryRun,
+                                      @RequestParam(required = false) @Nullable String filename,
+                                      @RequestHeader(name = HttpHeaders.CONTENT_DISPOSITION, required = false)
+                                      @Nullable String disposition, HttpServletRequest request) throws IOException {
+        String name = filename;
+        if ((name == null || name.isBlank()) && disposition != null) {
+            name = ContentDisposition.parse(disposition).getFilename();
+        }
+        return controlImports.run(requireName(name), request.getInputStream(), dryRun);
+    }
+
+    @Operation(summary = "Control variables stored: first and last week, weeks with a value and the average")
+    @GetMapping("/controls")
+    Map<String, List<ControlStore.ControlSummary>> controls() {
+        return Map.of("controls", controls.summaries());
+    }
+
+    @Operation(summary = "Delete a control variable with all its weeks")
+    @DeleteMapping("/controls/{name}")
+    ResponseEntity<Void> deleteControl(@PathVariable String name) {
+        if (!controls.delete(name)) {
+            throw new MixNotFoundException("There is no control variable '" + name + "'.");
+        }
+        return ResponseEntity.noContent().build();
+    }
+
     // ---- lift tests
 
     /**
@@ -158,11 +209,12 @@ class MixController {
     @Operation(summary = "Fit the marketing-mix model to the stored spend and the log's orders",
             description = "Runs in the background: 202 with the fit as running; poll GET /fits/{id}. Body "
                     + "(every field optional): outcome revenue|orders, adstock geometric|weibull_cdf|weibull_pdf, "
-                    + "saturation hill|logistic, holidays, liftTests, bootstrap, seed.")
+                    + "saturation hill|logistic, holidays, controls (names of stored control variables; default all), "
+                    + "liftTests, bootstrap, seed.")
     @PostMapping("/fits")
     ResponseEntity<ObjectNode> fit(@RequestBody(required = false) @Nullable FitRequest request,
                                    @Nullable Principal principal) {
-        FitRequest asked = request == null ? new FitRequest(null, null, null, null, null, null, null) : request;
+        FitRequest asked = request == null ? new FitRequest(null, null, null, null, null, null, null, null) : request;
         FitSummary fit = models.startFit(asked, actor(principal));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(FitViews.summary(fit));
     }
@@ -222,8 +274,11 @@ class MixController {
     @Operation(summary = "Recommend a budget split (default fit: the latest finished)",
             description = "Body: start (a date), weeks, budget (total over the weeks; default the current weekly "
                     + "spend times the weeks), current (spend per week by channel; default the last 13 weeks' "
-                    + "average), bounds ({channel: {min, max}} per week), locked (channels), targetRoi (instead of "
-                    + "splitting the budget: the largest budget still returning this outcome per unit of spend).")
+                    + "average), bounds ({channel: {min, max}} per week), locked (channels); instead of "
+                    + "splitting the budget, one target: targetRoi (the largest budget still returning this outcome "
+                    + "per unit of spend), targetCpa (the largest budget still costing at most this per unit of "
+                    + "outcome) or targetOutcome (the least budget whose paid channels bring this outcome over the "
+                    + "weeks).")
     @PostMapping("/allocate")
     BudgetAnswer allocate(@RequestBody BudgetQuestion question, @RequestParam(required = false) @Nullable Long fit) {
         return models.recommend(chosen(fit), question);

@@ -10,26 +10,38 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.time.Clock;
 import java.time.DayOfWeek;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
  * Assembles the weekly data of a fit: the weeks covered both by spend imports and by orders in the event log,
  * complete weeks only (the week of the first order and the current week are left out), every channel with spend
- * in them, the outcome of each week and, optionally, the retail calendar's holiday controls.
+ * in them, the outcome of each week, the imported control variables and, optionally, the retail calendar's holiday
+ * controls.
  */
 @Component
 class MixInputs {
 
     private final SpendStore spend;
+    private final ControlStore controls;
     private final OrderQueries orders;
     private final Clock clock = Clock.systemUTC();
 
-    MixInputs(SpendStore spend, OrderQueries orders) {
+    MixInputs(SpendStore spend, ControlStore controls, OrderQueries orders) {
         this.spend = spend;
+        this.controls = controls;
         this.orders = orders;
     }
 
-    MixData assemble(MixOutcome outcome, boolean holidays) {
+    /**
+     * The data of a fit.
+     *
+     * @param outcome  revenue or orders
+     * @param holidays whether to add the retail calendar's holidays
+     * @param named    the stored control variables to add, null for all; a week without a value counts as 0
+     * @throws MixDataException when the data cannot carry a fit, or a named control is not stored
+     */
+    MixData assemble(MixOutcome outcome, boolean holidays, @Nullable List<String> named) {
         TreeMap<LocalDate, Map<String, Double>> spendWeeks = spend.weeks();
         if (spendWeeks.isEmpty()) {
             throw new MixDataException("No spend has been imported yet: import weekly spend per channel first "
@@ -84,9 +96,22 @@ class MixInputs {
                     + start + " to " + end + "); a marketing-mix model needs at least " + MixData.MIN_PERIODS
                     + ", better a year or more.");
         }
+        Map<String, TreeMap<LocalDate, Double>> stored = controls.values();
+        List<String> controlNames = named == null ? new ArrayList<>(stored.keySet()) : named;
+        double[][] controlRows = new double[controlNames.size()][weeks.size()];
+        for (int k = 0; k < controlNames.size(); k++) {
+            TreeMap<LocalDate, Double> series = stored.get(controlNames.get(k));
+            if (series == null) {
+                throw new MixDataException("There is no control variable '" + controlNames.get(k) + "'; stored: "
+                        + (stored.isEmpty() ? "none" : String.join(", ", stored.keySet())) + ".");
+            }
+            for (int t = 0; t < weeks.size(); t++) {
+                controlRows[k][t] = series.getOrDefault(weeks.get(t), 0.0);
+            }
+        }
         MixData data;
         try {
-            data = new MixData(weeks, values, channels, spendRows, List.of(), new double[0][]);
+            data = new MixData(weeks, values, channels, spendRows, controlNames, controlRows);
         } catch (IllegalArgumentException e) {
             throw new MixDataException(e.getMessage());
         }

@@ -24,10 +24,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 import jakarta.annotation.PreDestroy;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -53,6 +57,7 @@ public class MixModels {
 
     private final MixInputs inputs;
     private final FitStore store;
+    private final ControlStore controls;
     private final OrderQueries orders;
     private final ApplicationEventPublisher events;
     private final Clock clock = Clock.systemUTC();
@@ -68,9 +73,11 @@ public class MixModels {
         }
     };
 
-    MixModels(MixInputs inputs, FitStore store, OrderQueries orders, ApplicationEventPublisher events) {
+    MixModels(MixInputs inputs, FitStore store, ControlStore controls, OrderQueries orders,
+              ApplicationEventPublisher events) {
         this.inputs = inputs;
         this.store = store;
+        this.controls = controls;
         this.orders = orders;
         this.events = events;
     }
@@ -94,15 +101,21 @@ public class MixModels {
         MixSettings settings = request.settings();
         ObjectNode settingsNode = ModelCodec.settings(settings);
         settingsNode.put("holidays", request.holidaysOrDefault());
+        if (request.controls() != null) {
+            ArrayNode names = settingsNode.putArray("controls");
+            request.controls().forEach(names::add);
+        }
         settingsNode.put("liftTests", request.liftTestsOrDefault());
         long id = store.start(outcome, settingsNode, actor, clock.instant());
-        runner.execute(() -> run(id, outcome, settings, request.holidaysOrDefault(), request.liftTestsOrDefault()));
+        runner.execute(() -> run(id, outcome, settings, request.holidaysOrDefault(), request.controls(),
+                request.liftTestsOrDefault()));
         return store.find(id).orElseThrow();
     }
 
-    private void run(long id, MixOutcome outcome, MixSettings settings, boolean holidays, boolean useLiftTests) {
+    private void run(long id, MixOutcome outcome, MixSettings settings, boolean holidays,
+                     @Nullable List<String> controls, boolean useLiftTests) {
         try {
-            MixData data = inputs.assemble(outcome, holidays);
+            MixData data = inputs.assemble(outcome, holidays, controls);
             List<LiftTest> tests = useLiftTests ? liftTestsFor(data) : List.of();
             MixResult result = MixFitter.fit(data, settings, tests);
             ObjectNode models = NODES.objectNode();
@@ -279,8 +292,8 @@ public class MixModels {
         double[] recommended;
         double step;
         double budgetPerWeek;
-        if (question.targetRoi() != null) {
-            Allocation target = BudgetAllocator.forTargetRoi(curves, question.targetRoi(), lower, upper);
+        Allocation target = target(question, curves, lower, upper);
+        if (target != null) {
             budgetPerWeek = target.budget();
             anchor = current.clone();
             recommended = target.spend();
@@ -294,7 +307,7 @@ public class MixModels {
             step = recommendation.step();
         }
         PlanForecast.Comparison comparison = PlanForecast.compare(result, anchor, recommended, start,
-                question.weeks());
+                question.weeks(), plannedControls(data, start, question.weeks()));
         List<BudgetAnswer.ChannelPlan> plans = new ArrayList<>();
         for (int c = 0; c < channels.size(); c++) {
             ChannelResult channel = result.channels().get(c);
@@ -316,6 +329,35 @@ public class MixModels {
                 estimate(comparison.change(), comparison.changeRange(), level), relative, evidence, caveats);
     }
 
+    /** The allocation reaching the question's target, or null when it asks to split a budget. */
+    private static @Nullable Allocation target(BudgetQuestion question, List<ResponseCurve> curves, double[] lower,
+                                               double[] upper) {
+        long targets = Stream.of(question.targetRoi(), question.targetCpa(), question.targetOutcome())
+                .filter(Objects::nonNull).count();
+        if (targets > 1) {
+            throw new IllegalArgumentException("give one target: targetRoi, targetCpa or targetOutcome");
+        }
+        if (question.targetRoi() != null) {
+            requirePositive("targetRoi", question.targetRoi());
+            return BudgetAllocator.forTargetRoi(curves, question.targetRoi(), lower, upper);
+        }
+        if (question.targetCpa() != null) {
+            requirePositive("targetCpa", question.targetCpa());
+            return BudgetAllocator.forTargetRoi(curves, 1 / question.targetCpa(), lower, upper);
+        }
+        if (question.targetOutcome() != null) {
+            requirePositive("targetOutcome", question.targetOutcome());
+            return BudgetAllocator.forTargetOutcome(curves, question.targetOutcome() / question.weeks(), lower, upper);
+        }
+        return null;
+    }
+
+    private static void requirePositive(String name, double value) {
+        if (!(value > 0 && Double.isFinite(value))) {
+            throw new IllegalArgumentException(name + " must be a number > 0, was " + value);
+        }
+    }
+
     /** Forecasts a proposed split against the current one, both spend per week by channel. */
     public PlanComparison compare(long fitId, Map<String, Double> current, Map<String, Double> proposed,
                                   LocalDate start, int weeks) {
@@ -335,12 +377,42 @@ public class MixModels {
                 throw new IllegalArgumentException("spend must be a number ≥ 0");
             }
         }
-        PlanForecast.Comparison comparison = PlanForecast.compare(result, now, next, start, weeks);
+        PlanForecast.Comparison comparison = PlanForecast.compare(result, now, next, start, weeks,
+                plannedControls(result.data(), start, weeks));
         double level = result.intervalLevel();
         return new PlanComparison(estimate(comparison.current().outcome(), comparison.current().outcomeRange(), level),
                 estimate(comparison.proposed().outcome(), comparison.proposed().outcomeRange(), level),
                 estimate(comparison.change(), comparison.changeRange(), level),
                 estimate(comparison.relative(), comparison.relativeRange(), level));
+    }
+
+    /**
+     * The imported values of the fit's control variables in the plan's weeks (a promotion planned for next month):
+     * a week without a value counts as 0, as in the fit; a control without any value in those weeks is left out,
+     * so the forecast keeps it at its average.
+     */
+    private Map<String, double[]> plannedControls(MixData data, LocalDate start, int weeks) {
+        Map<String, TreeMap<LocalDate, Double>> stored = controls.values();
+        Map<String, double[]> planned = new LinkedHashMap<>();
+        for (String name : data.controlNames()) {
+            TreeMap<LocalDate, Double> series = stored.get(name);
+            if (series == null) {
+                continue;
+            }
+            double[] values = new double[weeks];
+            boolean any = false;
+            for (int k = 0; k < weeks; k++) {
+                Double value = series.get(start.plusWeeks(k));
+                if (value != null) {
+                    values[k] = value;
+                    any = true;
+                }
+            }
+            if (any) {
+                planned.put(name, values);
+            }
+        }
+        return planned;
     }
 
     /** The orders and revenue from {@code from} to {@code to} (inclusive) as far as they have passed. */

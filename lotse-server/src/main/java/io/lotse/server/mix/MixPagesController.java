@@ -1,5 +1,6 @@
 package io.lotse.server.mix;
 
+import io.lotse.engine.mix.LiftTest;
 import io.lotse.engine.mix.MixResult;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,16 +41,22 @@ class MixPagesController {
     private final MixModels models;
     private final SpendImports imports;
     private final SpendStore spend;
+    private final ControlImports controlImports;
+    private final ControlStore controls;
     private final MixAttribution attribution;
+    private final FitStore store;
     private final JsonMapper json;
     private final Clock clock = Clock.systemUTC();
 
-    MixPagesController(MixModels models, SpendImports imports, SpendStore spend, MixAttribution attribution,
-                       JsonMapper json) {
+    MixPagesController(MixModels models, SpendImports imports, SpendStore spend, ControlImports controlImports,
+                       ControlStore controls, MixAttribution attribution, FitStore store, JsonMapper json) {
         this.models = models;
         this.imports = imports;
         this.spend = spend;
+        this.controlImports = controlImports;
+        this.controls = controls;
         this.attribution = attribution;
+        this.store = store;
         this.json = json;
     }
 
@@ -60,6 +68,8 @@ class MixPagesController {
 
     private void fill(Model model, @Nullable Long chosen) {
         model.addAttribute("spend", spend.totals());
+        model.addAttribute("controls", controls.summaries());
+        model.addAttribute("liftTests", store.liftTests());
         List<FitSummary> fits = models.fits(LISTED_FITS);
         model.addAttribute("fits", fits);
         model.addAttribute("running", fits.stream().filter(f -> f.status().equals("running")).findFirst()
@@ -84,9 +94,11 @@ class MixPagesController {
         }
     }
 
+    /** Imports a spend file, or a file of control variables when {@code kind} is {@code controls}. */
     @PostMapping("/spend")
     String uploadSpend(@RequestParam(name = "file", required = false) @Nullable MultipartFile file,
-                       @RequestParam(defaultValue = "false") boolean dryRun, Model model,
+                       @RequestParam(defaultValue = "false") boolean dryRun,
+                       @RequestParam(defaultValue = "spend") String kind, Model model,
                        HttpServletResponse response) throws IOException {
         try {
             if (file == null || file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()) {
@@ -95,7 +107,11 @@ class MixPagesController {
             String name = file.getOriginalFilename();
             name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
             try (InputStream in = file.getInputStream()) {
-                model.addAttribute("spendReport", imports.run(name, in, dryRun));
+                if (kind.equals("controls")) {
+                    model.addAttribute("controlReport", controlImports.run(name, in, dryRun));
+                } else {
+                    model.addAttribute("spendReport", imports.run(name, in, dryRun));
+                }
             }
         } catch (SpendImportException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -105,11 +121,47 @@ class MixPagesController {
         return "mix";
     }
 
+    /** Stores a lift test entered on the page; a test that cannot be one is shown with the reason. */
+    @PostMapping("/lift-tests")
+    String addLiftTest(@RequestParam String channel, @RequestParam String from, @RequestParam String to,
+                       @RequestParam String incremental, @RequestParam String lower, @RequestParam String upper,
+                       @RequestParam(required = false) @Nullable String note, @Nullable Principal principal,
+                       Model model, HttpServletResponse response) {
+        try {
+            LiftTest test = new LiftTest(channel.strip(),
+                    LocalDate.parse(from), LocalDate.parse(to), number(incremental), number(lower), number(upper));
+            store.addLiftTest(new FitStore.StoredLiftTest(0, test.channel(), test.from(), test.to(),
+                    test.incremental(), test.lower(), test.upper(), note == null || note.isBlank() ? null : note.strip(),
+                    clock.instant(), MixController.actor(principal)));
+            return "redirect:/mix";
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("liftError", e.getMessage());
+            fill(model, null);
+            return "mix";
+        }
+    }
+
+    /** A number as typed in a form field, with a decimal point or comma. */
+    private static double number(String text) {
+        try {
+            return Double.parseDouble(text.strip().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is no number");
+        }
+    }
+
+    @PostMapping("/lift-tests/{id}/delete")
+    String deleteLiftTest(@PathVariable long id) {
+        store.deleteLiftTest(id);
+        return "redirect:/mix";
+    }
+
     @PostMapping("/fits")
     String fit(@RequestParam(defaultValue = "revenue") String outcome,
                @RequestParam(defaultValue = "geometric") String adstock,
                @RequestParam(defaultValue = "hill") String saturation, @Nullable Principal principal) {
-        models.startFit(new FitRequest(outcome, adstock, saturation, null, null, null, null),
+        models.startFit(new FitRequest(outcome, adstock, saturation, null, null, null, null, null),
                 MixController.actor(principal));
         return "redirect:/mix";
     }
@@ -127,8 +179,7 @@ class MixPagesController {
 
     /** The allocator: the recommended split and its forecast for the form's budget, bounds and locks. */
     @PostMapping("/allocate")
-    String allocate(@RequestParam long fit, @RequestParam MultiValueMap<String, String> form, Model model,
-                    HttpServletResponse response) {
+    String allocate(@RequestParam long fit, @RequestParam MultiValueMap<String, String> form, Model model) {
         try {
             LocalDate start = LocalDate.parse(first(form, "start", LocalDate.now().toString()));
             int weeks = Integer.parseInt(first(form, "weeks", "4"));
@@ -143,10 +194,10 @@ class MixPagesController {
                     bounds.put(channel, new BudgetQuestion.Bounds(Double.parseDouble(min), Double.parseDouble(max)));
                 }
             }
-            model.addAttribute("answer", models.recommend(fit, new BudgetQuestion(start, weeks, budget,
-                    null, bounds, locked, null)));
+            model.addAttribute("answer", models.recommend(fit, BudgetQuestion.split(start, weeks, budget,
+                    null, bounds, locked)));
         } catch (IllegalArgumentException | MixNotFoundException e) {
-            response.setStatus(HttpServletResponse.SC_OK);
+            // Answered with 200 all the same: htmx swaps only successful answers into the page.
             model.addAttribute("allocationError", e.getMessage());
         }
         return "mix :: allocation";

@@ -55,7 +55,7 @@ final class SpendFile {
 
     /** The largest spend file read, to keep an upload from filling the memory. */
     static final int MAX_BYTES = 50 * 1024 * 1024;
-    private static final List<String> DATE_NAMES = List.of("week", "woche", "kw", "date", "datum", "day", "tag",
+    static final List<String> DATE_NAMES = List.of("week", "woche", "kw", "date", "datum", "day", "tag",
             "period", "zeitraum", "week_start", "wochenbeginn");
     private static final List<String> CHANNEL_NAMES = List.of("channel", "kanal", "medium", "media", "medien");
     private static final List<String> SPEND_NAMES = List.of("spend", "kosten", "ausgaben", "cost", "costs",
@@ -96,6 +96,22 @@ final class SpendFile {
     }
 
     static Content read(String fileName, byte[] bytes) throws IOException {
+        Table table = table(fileName, bytes, "spend");
+        return parse(table.format(), table.rows(), table.decimalComma());
+    }
+
+    /**
+     * The cells of a file.
+     *
+     * @param format       csv, csv.gz or xlsx
+     * @param rows         the rows, header first; each starts with its line (CSV) or row number (Excel)
+     * @param decimalComma whether a lone comma in a number is the decimal separator
+     */
+    record Table(String format, List<List<String>> rows, boolean decimalComma) {
+    }
+
+    /** Reads the rows of a CSV or Excel file; {@code what} names its content in messages. */
+    static Table table(String fileName, byte[] bytes, String what) throws IOException {
         String name = fileName.strip().toLowerCase(Locale.ROOT);
         if (bytes.length == 0) {
             throw new SpendImportException("The file is empty.");
@@ -117,13 +133,13 @@ final class SpendFile {
         } else if (name.endsWith(".xls")) {
             throw new SpendImportException("'" + fileName + "' is an old Excel .xls file: save it as .xlsx or CSV.");
         } else {
-            throw new SpendImportException("'" + fileName + "' is no supported format: Lotse reads spend from .csv, "
-                    + ".csv.gz and .xlsx files.");
+            throw new SpendImportException("'" + fileName + "' is no supported format: Lotse reads " + what
+                    + " from .csv, .csv.gz and .xlsx files.");
         }
         if (table.isEmpty()) {
             throw new SpendImportException("The file has no header row.");
         }
-        return parse(format, table, decimalComma);
+        return new Table(format, table, decimalComma);
     }
 
     private static byte[] gunzip(byte[] bytes) {
@@ -201,7 +217,7 @@ final class SpendFile {
         return rows;
     }
 
-    private static int find(List<String> header, List<String> names) {
+    static int find(List<String> header, List<String> names) {
         for (String name : names) {
             for (int i = 0; i < header.size(); i++) {
                 String cell = header.get(i).strip().toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
@@ -317,7 +333,7 @@ final class SpendFile {
         return new Content(format, longFormat ? "long" : "wide", rows, rejected, weeks, shown);
     }
 
-    private static String cell(List<String> cells, int index) {
+    static String cell(List<String> cells, int index) {
         return index < cells.size() ? cells.get(index).strip() : "";
     }
 

@@ -1,8 +1,11 @@
 package io.lotse.server.predict;
 
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -53,8 +56,8 @@ class ActivityQuery {
 
     /**
      * Reads the activity of the window. The query runs in a read-only transaction with a larger {@code work_mem}
-     * (so that the aggregation stays in memory) and parallel workers made cheaper (the scan of the log and the
-     * first aggregation split across cores).
+     * (so that the aggregation stays in memory), hash aggregation preferred to sorting and parallel workers made
+     * cheaper (the scan of the log and the first aggregation split across cores).
      */
     Activity read(TrainingWindow window, ZoneId zone, List<String> targetEvents) {
         Activity.Builder builder = Activity.builder(targetEvents, window.lastDay(zone));
@@ -78,6 +81,9 @@ class ActivityQuery {
             jdbc.execute("SET LOCAL work_mem = '256MB'");
             jdbc.execute("SET LOCAL parallel_setup_cost = 10");
             jdbc.execute("SET LOCAL parallel_tuple_cost = 0.001");
+            // Sorting the log by id and day would carry each event's payload through the sort; hashing needs
+            // only the narrow per-id sums. (The final ORDER BY still sorts: the setting only makes sorts dear.)
+            jdbc.execute("SET LOCAL enable_sort = off");
             jdbc.query(sql, rs -> {
                 int[] counts = new int[targetCount];
                 for (int t = 0; t < targetCount; t++) {
@@ -87,6 +93,33 @@ class ActivityQuery {
                         rs.getInt(7), rs.getInt(8), rs.getInt(9), counts);
             }, params.toArray());
         });
+        return builder.build();
+    }
+
+    /**
+     * How the profiles of the activity spread their categorised events over categories in the 90 days up to the
+     * cutoff and up to the last day, from the per-day event counts the profile projection keeps (whose days are
+     * UTC calendar days; the epoch days of the activity are taken as such). Events before the window's start do
+     * not count.
+     */
+    CategoryAffinity categories(Activity activity, TrainingWindow window, int cutoffDay, int lastDay) {
+        CategoryAffinity.Builder builder = CategoryAffinity.builder(activity.profileCount(), cutoffDay, lastDay);
+        LocalDate earliest = LocalDate.ofEpochDay(cutoffDay - CategoryAffinity.DAYS + 1L);
+        LocalDate start = window.start() == null ? earliest : LocalDate.ofInstant(window.start(), ZoneOffset.UTC);
+        LocalDate from = start.isAfter(earliest) ? start : earliest;
+        LocalDate cutoff = LocalDate.ofEpochDay(cutoffDay);
+        LocalDate lastDayStart = LocalDate.ofEpochDay(lastDay - CategoryAffinity.DAYS + 1L);
+        readOnly.executeWithoutResult(status -> jdbc.query("""
+                SELECT profile_id, coalesce(sum(count) FILTER (WHERE day <= ?), 0),
+                       coalesce(sum(count) FILTER (WHERE day >= ?), 0)
+                FROM profile_event_days
+                WHERE category <> '' AND day >= ? AND day <= ?
+                GROUP BY profile_id, category""", rs -> {
+            int p = Arrays.binarySearch(activity.profiles, rs.getLong(1));
+            if (p >= 0) {
+                builder.add(p, rs.getLong(2), rs.getLong(3));
+            }
+        }, cutoff, lastDayStart, from, LocalDate.ofEpochDay(lastDay)));
         return builder.build();
     }
 
@@ -100,14 +133,20 @@ class ActivityQuery {
                 END""".formatted(field);
     }
 
-    private static final String ORDER_VALUE = """
+    /** The value of an order whose properties are {@code p}, as a number; null for a property of another type. */
+    private static final String RAW_ORDER_VALUE = """
             CASE WHEN jsonb_typeof(p->'revenue') IN ('number', 'string') THEN %s
                  WHEN jsonb_typeof(p->'total') IN ('number', 'string') THEN %s
                  ELSE 0 END""".formatted(number("revenue"), number("total"));
 
+    /** The same as a double; implausible values (10¹² or more) count as 0, as in the profile figures. */
+    private static final String ORDER_VALUE = "CASE WHEN abs(" + RAW_ORDER_VALUE + ") < 1e12 THEN ("
+            + RAW_ORDER_VALUE + ")::float8 ELSE 0 END";
+
     /**
-     * Events are first summed per user id, anonymous id and day (a narrow row instead of the payload, and far
-     * fewer rows), then joined with the identity graph and summed per profile and day.
+     * Each event is first reduced to a narrow row (the fence {@code OFFSET 0} keeps the planner from carrying the
+     * payload further), these are summed per user id, anonymous id and day (in a session-rich log several events
+     * become one row), then joined with the identity graph and summed per profile and day.
      */
     private static final String DAYS = """
             WITH RECURSIVE live(id, root) AS (
@@ -124,7 +163,7 @@ class ActivityQuery {
                 SELECT user_id, anonymous_id, day, count(*) AS events,
                        count(*) FILTER (WHERE type IN ('page', 'screen')) AS views,
                        count(*) FILTER (WHERE name = 'order completed') AS orders,
-                       sum(CASE WHEN abs(order_value) < 1e12 THEN order_value END) AS revenue,
+                       sum(order_value) AS revenue,
                        count(*) FILTER (WHERE name IN ('email delivered', 'email sent')) AS emails_sent,
                        count(*) FILTER (WHERE name = 'email opened') AS emails_opened,
                        count(*) FILTER (WHERE name = 'email link clicked') AS emails_clicked/*targets*/
@@ -138,6 +177,7 @@ class ActivityQuery {
                                         END AS name) n
                     CROSS JOIN LATERAL (SELECT e.payload->'properties' AS p) properties
                     WHERE e.occurred_at < ?/*since*/
+                    OFFSET 0
                 ) logged
                 GROUP BY user_id, anonymous_id, day
             )

@@ -1,6 +1,7 @@
 package io.lotse.server.predict;
 
 import io.lotse.engine.clv.PeriodUnit;
+import io.lotse.engine.propensity.Algorithm;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -22,6 +23,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param monthlyDiscountRate the discount rate of the 12-month lifetime value, per month
  * @param minCustomers        fewer customers (people with an order) than this fail a run
  * @param minRepeatCustomers  fewer customers with a repeat purchase day than this fail a run
+ * @param propensityAlgorithm the propensity models' learner: {@code auto} (boosted trees from 500 people and 50
+ *                            of the rarer outcome on, logistic regression below), {@code boosted-trees} or
+ *                            {@code logistic-regression}
  */
 @ConfigurationProperties("lotse.predict")
 record PredictProperties(
@@ -33,7 +37,8 @@ record PredictProperties(
         @DefaultValue("60s") Duration paretoTimeout,
         @DefaultValue("0.01") double monthlyDiscountRate,
         @DefaultValue("10") int minCustomers,
-        @DefaultValue("5") int minRepeatCustomers) {
+        @DefaultValue("5") int minRepeatCustomers,
+        @DefaultValue("AUTO") Algorithm propensityAlgorithm) {
 
     PredictProperties {
         propensityEvents = propensityEvents.stream().map(String::strip).filter(name -> !name.isEmpty())

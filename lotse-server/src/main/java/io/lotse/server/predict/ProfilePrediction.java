@@ -95,7 +95,7 @@ public record ProfilePrediction(long profileId, long modelId, Instant scoredAt, 
                 return "–";
             }
             return switch (feature) {
-                case "probability_alive" -> NumberFormat.getPercentInstance(locale).format(value);
+                case "probability_alive", "top_category_share_90d" -> NumberFormat.getPercentInstance(locale).format(value);
                 case "revenue_total", "expected_orders_30d", "mean_days_between_orders" -> decimal(locale, 2);
                 default -> decimal(locale, 0);
             };

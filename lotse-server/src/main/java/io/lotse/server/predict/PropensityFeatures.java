@@ -6,8 +6,8 @@ import io.lotse.engine.clv.PeriodUnit;
 import java.util.List;
 
 /**
- * What a propensity model knows of a person at the end of a cutoff day: orders, visits, email engagement and the
- * BG/NBD's view of them, from the person's activity up to and including that day. Values are raw (days, counts,
+ * What a propensity model knows of a person at the end of a cutoff day: orders, visits, email engagement, category
+ * affinity and the BG/NBD's view of them, from the person's activity up to and including that day. Values are raw (days, counts,
  * money); {@link Feature#logScale()} says which are taken as ln(1 + value) by the models. A value that does not
  * exist for the person (days since the last order of someone who never ordered) is {@code NaN}.
  */
@@ -27,6 +27,8 @@ final class PropensityFeatures {
         DAYS_SINCE_VISIT("days_since_visit", true),
         EMAILS_OPENED_90D("emails_opened_90d", true),
         EMAILS_CLICKED_90D("emails_clicked_90d", true),
+        CATEGORIES_90D("categories_90d", true),
+        TOP_CATEGORY_SHARE_90D("top_category_share_90d", false),
         PROBABILITY_ALIVE("probability_alive", false),
         EXPECTED_ORDERS_30D("expected_orders_30d", false),
         NEVER_ORDERED("never_ordered", false);
@@ -54,11 +56,13 @@ final class PropensityFeatures {
     static final int HORIZON_DAYS = 30;
 
     private final Activity activity;
+    private final CategoryAffinity categories;
     private final BgNbd purchases;
     private final PeriodUnit unit;
 
-    PropensityFeatures(Activity activity, BgNbd purchases, PeriodUnit unit) {
+    PropensityFeatures(Activity activity, CategoryAffinity categories, BgNbd purchases, PeriodUnit unit) {
         this.activity = activity;
+        this.categories = categories;
         this.purchases = purchases;
         this.unit = unit;
     }
@@ -68,7 +72,10 @@ final class PropensityFeatures {
         return activity.day[activity.start[p]] <= cutoffDay;
     }
 
-    /** The raw feature values of profile {@code p} at the end of {@code cutoffDay}, in {@link #FEATURES} order. */
+    /**
+     * The raw feature values of profile {@code p} at the end of {@code cutoffDay}, in {@link #FEATURES} order;
+     * {@code cutoffDay} is one of the two days the category affinity knows.
+     */
     double[] at(int p, int cutoffDay) {
         int firstSeen = -1;
         int lastSeen = -1;
@@ -127,6 +134,8 @@ final class PropensityFeatures {
         values[Feature.DAYS_SINCE_VISIT.ordinal()] = lastSeen < 0 ? Double.NaN : cutoffDay - lastSeen;
         values[Feature.EMAILS_OPENED_90D.ordinal()] = opened90;
         values[Feature.EMAILS_CLICKED_90D.ordinal()] = clicked90;
+        values[Feature.CATEGORIES_90D.ordinal()] = categories.categories(p, cutoffDay);
+        values[Feature.TOP_CATEGORY_SHARE_90D.ordinal()] = categories.topCategoryShare(p, cutoffDay);
         values[Feature.NEVER_ORDERED.ordinal()] = ordered ? 0 : 1;
         CustomerSummary customer = ordered ? LifetimeValueModels.summaryAt(activity, p, cutoffDay, unit) : null;
         if (customer != null) {

@@ -1,28 +1,47 @@
 package io.lotse.server.predict;
 
+import io.lotse.engine.propensity.Algorithm;
+import io.lotse.engine.propensity.ClassificationMetrics;
+import io.lotse.engine.propensity.DataWindow;
+import io.lotse.engine.propensity.Explanation;
+import io.lotse.engine.propensity.FeatureSchema;
+import io.lotse.engine.propensity.FeatureVector;
+import io.lotse.engine.propensity.LogisticModel;
+import io.lotse.engine.propensity.ModelMetrics;
+import io.lotse.engine.propensity.ModelProvenance;
+import io.lotse.engine.propensity.PlattScaling;
+import io.lotse.engine.propensity.PropensityModel;
+import io.lotse.engine.propensity.PropensitySettings;
+import io.lotse.engine.propensity.PropensityTrainer;
+import io.lotse.engine.propensity.TrainingData;
+import io.lotse.engine.propensity.TreeEnsemble;
 import io.lotse.server.predict.PropensityFeatures.Feature;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The propensity step of a training run: for buying and for each configured target event, the probability that it
- * happens within the next 30 days, with the strongest factors behind it.
+ * The propensity step of a training run: for buying and for each configured target event, the calibrated
+ * probability that it happens within the next 30 days, with the strongest factors behind it. The models are
+ * Lotse's propensity engine ({@link PropensityTrainer}): gradient-boosted trees once there are enough people
+ * (logistic regression below, or as configured), Platt-calibrated on out-of-fold scores.
  *
  * <p>A model learns from the window's last 30 days: features at the end of the cutoff day 30 days before the
- * window's last day, labels from the 30 days after it. A seeded fifth of the people is held out to measure the
- * model (AUC, Brier score, log loss, calibration error, top-decile lift; for buying also the AUC of the BG/NBD's
- * expected orders as a baseline); the model that scores is then refitted on everyone. People are scored with their
- * features at the window's last day. For a target event the population is the people who have not done it yet
- * (up to the cutoff for training, up to the last day for scoring); for buying it is everyone, so that a lead's
+ * window's last day, labels from the 30 days after it. The trainer's 5-fold cross-validation measures the model on
+ * people it did not learn from (AUC, top-decile lift, calibration error, Brier score; for buying also the AUC of
+ * the BG/NBD's expected orders as a baseline); the model that scores is fitted on everyone. People are scored with
+ * their features at the window's last day. For a target event the population is the people who have not done it
+ * yet (up to the cutoff for training, up to the last day for scoring); for buying it is everyone, so that a lead's
  * propensity is their chance of becoming a customer.
  */
 final class PropensityModels {
@@ -31,14 +50,15 @@ final class PropensityModels {
     static final int TOP_FACTORS = 3;
     /** Fewer people with (or without) the outcome than this leave a model untrained. */
     static final int MIN_PER_CLASS = 5;
-    private static final double HOLDOUT_SHARE = 0.2;
+    static final FeatureSchema SCHEMA = new FeatureSchema(
+            PropensityFeatures.FEATURES.stream().map(Feature::key).toList());
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Activity activity;
     private final PropensityFeatures features;
-    private final PropensityLearner learner;
-    private final long seed;
+    private final PropensitySettings settings;
     private final int cutoffDay;
     private final int lastDay;
     /** Model inputs at the cutoff, null for people not seen by then. */
@@ -46,13 +66,18 @@ final class PropensityModels {
     private final double[][] atLastDay;
     private final double[][] rawAtLastDay;
 
-    PropensityModels(Activity activity, LifetimeValueModels lifetimeValue, PropensityLearner learner, long seed) {
+    /**
+     * @param algorithm the learner: {@link Algorithm#AUTO} takes boosted trees from 500 people and 50 of the rarer
+     *                  outcome on, logistic regression below
+     * @param seed      seeds the folds and the trees' samples
+     */
+    PropensityModels(Activity activity, CategoryAffinity categories, LifetimeValueModels lifetimeValue,
+                     Algorithm algorithm, long seed) {
         this.activity = activity;
-        this.features = new PropensityFeatures(activity, lifetimeValue.purchases(), lifetimeValue.unit());
-        this.learner = learner;
-        this.seed = seed;
+        this.features = new PropensityFeatures(activity, categories, lifetimeValue.purchases(), lifetimeValue.unit());
+        this.settings = PropensitySettings.defaults(seed).withAlgorithm(algorithm);
         this.lastDay = activity.lastEpochDay();
-        this.cutoffDay = lastDay - PropensityFeatures.HORIZON_DAYS;
+        this.cutoffDay = cutoffDay(activity);
         int n = activity.profileCount();
         atCutoff = new double[n][];
         atLastDay = new double[n][];
@@ -64,20 +89,21 @@ final class PropensityModels {
         }
     }
 
-    /** The learner of the default settings: L2-penalised logistic regression with λ = 1. */
-    static PropensityLearner defaultLearner() {
-        return new LogisticRegression(PropensityFeatures.FEATURES.stream().map(Feature::key).toList(), 1.0);
+    /** The day whose features the models learn from: 30 days before the window's last day. */
+    static int cutoffDay(Activity activity) {
+        return activity.lastEpochDay() - PropensityFeatures.HORIZON_DAYS;
     }
 
     /** Trains every model and scores everyone into the table; records parameters and metrics. */
     void trainAndScore(ScoreTable scores, ObjectNode parameters, ObjectNode metrics) {
         ObjectNode modelParameters = parameters.putObject("propensity");
-        modelParameters.put("learner", learner.name());
+        modelParameters.put("algorithm", settings.algorithm().name().toLowerCase(Locale.ROOT));
+        modelParameters.put("calibration", settings.calibration().name().toLowerCase(Locale.ROOT));
+        modelParameters.put("cross_validation_folds", settings.calibrationFolds());
         modelParameters.put("horizon_days", PropensityFeatures.HORIZON_DAYS);
         modelParameters.put("cutoff", LocalDate.ofEpochDay(cutoffDay).toString());
-        modelParameters.put("holdout_share", HOLDOUT_SHARE);
-        modelParameters.set("features", NODES.arrayNode().addAll(PropensityFeatures.FEATURES.stream()
-                .map(f -> NODES.stringNode(f.key())).toList()));
+        modelParameters.set("features", NODES.arrayNode().addAll(SCHEMA.names().stream()
+                .map(NODES::stringNode).toList()));
         ObjectNode modelMetrics = metrics.putObject("propensity");
         train(PURCHASE, p -> false, p -> features.orderedWithin(p, cutoffDay), p -> true,
                 modelParameters, modelMetrics).ifPresent(model -> score(model, p -> true, scores.purchase));
@@ -90,8 +116,8 @@ final class PropensityModels {
         }
     }
 
-    private Optional<PropensityLearner.Model> train(String name, IntPredicate alreadyDone, IntPredicate outcome,
-                                                    IntPredicate scored, ObjectNode parameters, ObjectNode metrics) {
+    private Optional<PropensityModel> train(String name, IntPredicate alreadyDone, IntPredicate outcome,
+                                            IntPredicate scored, ObjectNode parameters, ObjectNode metrics) {
         List<double[]> rows = new ArrayList<>();
         List<Boolean> labels = new ArrayList<>();
         for (int p = 0; p < activity.profileCount(); p++) {
@@ -111,77 +137,85 @@ final class PropensityModels {
                     MIN_PER_CLASS));
             return Optional.empty();
         }
-        SplittableRandom random = new SplittableRandom(seed);
-        boolean[] heldOut = new boolean[rows.size()];
-        for (int i = 0; i < heldOut.length; i++) {
-            heldOut[i] = random.nextDouble() < HOLDOUT_SHARE;
+        double[] outcomes = new double[labels.size()];
+        for (int i = 0; i < outcomes.length; i++) {
+            outcomes[i] = labels.get(i) ? 1 : 0;
         }
-        evaluateOnHoldout(name, rows, labels, heldOut, result);
-        PropensityLearner.Model model = learner.fit(rows.toArray(double[][]::new), toArray(labels));
-        parameters.set(name, model.parameters());
+        TrainingData data = new TrainingData(SCHEMA, rows.toArray(double[][]::new), outcomes);
+        DataWindow window = new DataWindow(LocalDate.ofEpochDay(cutoffDay + 1L).atStartOfDay()
+                .toInstant(ZoneOffset.UTC), PropensityFeatures.HORIZON_DAYS, name);
+        PropensityModel model = new PropensityTrainer(settings).train(data, window);
+        ModelProvenance provenance = model.provenance();
+        ObjectNode crossValidated = result.putObject("cross_validated");
+        crossValidated.put("people", data.size());
+        crossValidated.put("positives", data.positives());
+        crossValidated.put("base_rate", (double) data.positives() / data.size());
+        ModelMetrics measured = provenance.crossValidated();
+        crossValidated.put("auc", measured.auc());
+        crossValidated.put("lift_top_decile", measured.liftTopDecile());
+        crossValidated.put("calibration_error", measured.calibrationError());
+        crossValidated.put("brier", measured.brier());
+        if (PURCHASE.equals(name)) {
+            int expected = Feature.EXPECTED_ORDERS_30D.ordinal();
+            double[] baseline = rows.stream().mapToDouble(row -> Double.isNaN(row[expected]) ? 0 : row[expected])
+                    .toArray();
+            crossValidated.put("baseline_bgnbd_auc", ClassificationMetrics.auc(baseline, outcomes));
+        }
+        parameters.set(name, describe(model));
         result.put("scored_people", IntStream.range(0, activity.profileCount()).filter(scored).count());
         return Optional.of(model);
     }
 
-    private void evaluateOnHoldout(String name, List<double[]> rows, List<Boolean> labels, boolean[] heldOut,
-                                   ObjectNode result) {
-        List<double[]> trainRows = new ArrayList<>();
-        List<Boolean> trainLabels = new ArrayList<>();
-        List<Integer> test = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            if (heldOut[i]) {
-                test.add(i);
-            } else {
-                trainRows.add(rows.get(i));
-                trainLabels.add(labels.get(i));
+    /** The fitted model for its provenance: learner, hyperparameters, calibration and what the learner weighs. */
+    private static ObjectNode describe(PropensityModel model) {
+        ModelProvenance provenance = model.provenance();
+        ObjectNode node = NODES.objectNode();
+        node.put("algorithm", provenance.algorithm().name().toLowerCase(Locale.ROOT));
+        node.set("hyperparameters", JSON.valueToTree(provenance.parameters()));
+        node.put("seed", provenance.seed());
+        node.put("training_people", provenance.trainingSize());
+        if (model.calibrator() instanceof PlattScaling platt) {
+            node.putObject("platt").put("slope", platt.slope()).put("intercept", platt.intercept());
+        }
+        if (model.scorer() instanceof LogisticModel logistic) {
+            node.put("intercept", logistic.intercept());
+            ObjectNode coefficients = node.putObject("coefficients");
+            double[] standardised = logistic.standardisedCoefficients();
+            for (int j = 0; j < standardised.length; j++) {
+                coefficients.put(SCHEMA.name(j), standardised[j]);
+            }
+        } else if (model.scorer() instanceof TreeEnsemble trees) {
+            node.put("trees", trees.trees());
+            double[] gain = trees.gainImportance();
+            double total = Arrays.stream(gain).sum();
+            ObjectNode importance = node.putObject("gain_importance");
+            for (int j = 0; j < gain.length; j++) {
+                importance.put(SCHEMA.name(j), total > 0 ? gain[j] / total : 0);
             }
         }
-        boolean[] fitLabels = toArray(trainLabels);
-        int fitPositives = 0;
-        for (boolean label : fitLabels) {
-            fitPositives += label ? 1 : 0;
-        }
-        if (test.isEmpty() || fitPositives == 0 || fitPositives == fitLabels.length) {
-            result.put("holdout", "too few people to hold some out");
-            return;
-        }
-        PropensityLearner.Model model = learner.fit(trainRows.toArray(double[][]::new), fitLabels);
-        double[] probabilities = new double[test.size()];
-        double[] baseline = new double[test.size()];
-        boolean[] outcomes = new boolean[test.size()];
-        int expected = Feature.EXPECTED_ORDERS_30D.ordinal();
-        for (int i = 0; i < test.size(); i++) {
-            double[] row = rows.get(test.get(i));
-            probabilities[i] = model.probability(row);
-            baseline[i] = Double.isNaN(row[expected]) ? 0 : row[expected];
-            outcomes[i] = labels.get(test.get(i));
-        }
-        ObjectNode holdout = ClassificationMetrics.of(probabilities, outcomes);
-        if (PURCHASE.equals(name)) {
-            ClassificationMetrics.putFinite(holdout, "baseline_bgnbd_auc", ClassificationMetrics.auc(baseline, outcomes));
-        }
-        result.set("holdout", holdout);
+        return node;
     }
 
-    private void score(PropensityLearner.Model model, IntPredicate scored, ScoreTable.@Nullable Propensity[] into) {
+    private void score(PropensityModel model, IntPredicate scored, ScoreTable.@Nullable Propensity[] into) {
         for (int p = 0; p < activity.profileCount(); p++) {
             if (scored.test(p)) {
-                double[] row = atLastDay[p];
-                into[p] = new ScoreTable.Propensity(model.probability(row),
-                        topFactors(row, model.contributions(row), rawAtLastDay[p]));
+                Explanation explanation = model.explain(new FeatureVector(SCHEMA, atLastDay[p]), SCHEMA.size());
+                into[p] = new ScoreTable.Propensity(explanation.probability(),
+                        topFactors(explanation, rawAtLastDay[p]));
             }
         }
     }
 
-    private static List<ScoreTable.Factor> topFactors(double[] row, double[] contributions, double[] raw) {
+    /** The strongest factors among the person's known values, with the raw value rather than the model input. */
+    private static List<ScoreTable.Factor> topFactors(Explanation explanation, double[] raw) {
         List<ScoreTable.Factor> factors = new ArrayList<>();
-        for (int j = 0; j < contributions.length; j++) {
-            if (contributions[j] != 0 && !Double.isNaN(row[j])) {
-                factors.add(new ScoreTable.Factor(PropensityFeatures.FEATURES.get(j).key(), raw[j], contributions[j]));
+        for (Explanation.Factor factor : explanation.topFactors()) {
+            if (factors.size() < TOP_FACTORS && factor.contribution() != 0 && !Double.isNaN(factor.value())) {
+                factors.add(new ScoreTable.Factor(factor.feature(), raw[SCHEMA.indexOf(factor.feature())],
+                        factor.contribution()));
             }
         }
-        factors.sort(Comparator.comparingDouble((ScoreTable.Factor f) -> -Math.abs(f.contribution())));
-        return List.copyOf(factors.subList(0, Math.min(TOP_FACTORS, factors.size())));
+        return List.copyOf(factors);
     }
 
     /** Raw feature values as the models see them: ln(1 + value) where the feature says so. */
@@ -192,13 +226,5 @@ final class PropensityModels {
                     ? Math.log1p(Math.max(0, raw[j])) : raw[j];
         }
         return inputs;
-    }
-
-    private static boolean[] toArray(List<Boolean> values) {
-        boolean[] array = new boolean[values.size()];
-        for (int i = 0; i < array.length; i++) {
-            array[i] = values.get(i);
-        }
-        return array;
     }
 }

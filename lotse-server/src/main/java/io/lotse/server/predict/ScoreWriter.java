@@ -154,7 +154,11 @@ class ScoreWriter {
         for (ScoreTable.Factor factor : propensity.factors()) {
             ObjectNode node = array.addObject();
             node.put("feature", factor.feature());
-            ClassificationMetrics.putFinite(node, "value", factor.value());
+            if (Double.isFinite(factor.value())) {
+                node.put("value", factor.value());
+            } else {
+                node.putNull("value");
+            }
             node.put("contribution", factor.contribution());
         }
         return array;

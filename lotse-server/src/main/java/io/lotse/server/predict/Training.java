@@ -62,7 +62,9 @@ class Training {
         long scored = System.nanoTime();
         timings.put("score_lifetime_value", millis(fitted, scored));
 
-        new PropensityModels(activity, lifetimeValue, PropensityModels.defaultLearner(), settings.seed())
+        CategoryAffinity categories = activityQuery.categories(activity, window,
+                PropensityModels.cutoffDay(activity), activity.lastEpochDay());
+        new PropensityModels(activity, categories, lifetimeValue, settings.propensityAlgorithm(), settings.seed())
                 .trainAndScore(scores, parameters, metrics);
         long propensities = System.nanoTime();
         timings.put("propensity", millis(scored, propensities));

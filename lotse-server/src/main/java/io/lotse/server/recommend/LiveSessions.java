@@ -37,6 +37,7 @@ class LiveSessions implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveSessions.class);
     private static final int BATCH = 5_000;
+    private static final long GATHER_MILLIS = 100;
     private static final Duration EVICTION = Duration.ofSeconds(30);
 
     private static final String TAIL = """
@@ -247,6 +248,9 @@ class LiveSessions implements SmartLifecycle {
                     lastEviction = System.nanoTime();
                 }
                 if (read < BATCH) {
+                    // Caught up: under a stream of appends every commit would wake a poll of a few rows; a short
+                    // pause lets them gather, well within the second a view may take to count.
+                    Thread.sleep(GATHER_MILLIS);
                     wakeUp.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                     wakeUp.drainPermits();
                 }

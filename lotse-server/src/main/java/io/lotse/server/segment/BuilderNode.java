@@ -29,7 +29,8 @@ final class BuilderNode {
 
     static final String GROUP = "group";
     static final List<String> CONDITION_KINDS = List.of("trait", "figure", "event", "score", "consent", "segment");
-    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+    /** A number as typed; a leading zero ({@code 01067}) makes it a text, as postcodes are. */
+    private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9]\\d*)(\\.\\d+)?");
 
     String id;
     String kind;
@@ -158,7 +159,7 @@ final class BuilderNode {
             return "";
         }
         if (value instanceof RuleValue.Text text) {
-            return text.text();
+            return scalar(text.text(), false) instanceof String ? text.text() : "\"" + text.text() + "\"";
         }
         if (value instanceof RuleValue.Numeric number) {
             return number.number().toPlainString();
@@ -340,7 +341,7 @@ final class BuilderNode {
             return;
         }
         if (text != null) {
-            tree.put("value", text);
+            tree.put("value", scalar(text, true));
         } else if (op.equals("in")) {
             List<Object> items = new ArrayList<>();
             for (String item : value.split(",")) {
@@ -354,7 +355,14 @@ final class BuilderNode {
         }
     }
 
+    /**
+     * A typed value: a number or {@code true}/{@code false} when it reads as one, else a text; quotes around it
+     * ({@code "42"}) keep it a text.
+     */
     private static Object scalar(String typed, boolean textOnly) {
+        if (typed.length() >= 2 && typed.startsWith("\"") && typed.endsWith("\"")) {
+            return typed.substring(1, typed.length() - 1);
+        }
         if (!textOnly && NUMBER.matcher(typed).matches()) {
             return new BigDecimal(typed);
         }

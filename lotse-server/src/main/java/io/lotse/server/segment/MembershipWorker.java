@@ -1,6 +1,7 @@
 package io.lotse.server.segment;
 
 import io.lotse.server.profile.ProfileErased;
+import io.lotse.server.predict.ScoresRefreshed;
 import io.lotse.server.profile.ProfilesChanged;
 import java.time.Duration;
 import java.util.List;
@@ -15,7 +16,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Keeps segment members current on one background thread: after start and then every
  * {@code lotse.segments.full-evaluation-interval} it evaluates every segment over all profiles; in between it
  * re-evaluates every segment for the profiles that committed changes touched, as soon as they arrive and at
- * least every second, so that a profile enters or leaves within seconds of the event that changed it.
+ * least every second, so that a profile enters or leaves within seconds of the event that changed it. A training run
+ * that replaced the prediction scores (churn risk, RFM segment, CLV, propensity) brings the next full evaluation
+ * forward to now, so that rules on scores follow the new scores within seconds rather than at the next interval.
  */
 @Component
 class MembershipWorker implements SmartLifecycle {
@@ -27,6 +30,7 @@ class MembershipWorker implements SmartLifecycle {
     private final ChangedProfiles changed;
     private final Duration fullEvaluationInterval;
     private volatile boolean running;
+    private volatile boolean fullEvaluationRequested;
     private Thread thread = new Thread(() -> {});
 
     MembershipWorker(Segments segments, ChangedProfiles changed, SegmentSettings settings) {
@@ -41,6 +45,12 @@ class MembershipWorker implements SmartLifecycle {
     }
 
     @TransactionalEventListener(fallbackExecution = true)
+    void on(ScoresRefreshed event) {
+        fullEvaluationRequested = true;
+        changed.wakeUp();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
     void on(ProfileErased event) {
         segments.forget(event.profileIds());
     }
@@ -49,7 +59,8 @@ class MembershipWorker implements SmartLifecycle {
         long nextFullEvaluation = System.nanoTime();
         while (running) {
             try {
-                if (System.nanoTime() - nextFullEvaluation >= 0) {
+                if (fullEvaluationRequested || System.nanoTime() - nextFullEvaluation >= 0) {
+                    fullEvaluationRequested = false;
                     segments.evaluateAll();
                     nextFullEvaluation = System.nanoTime() + fullEvaluationInterval.toNanos();
                 }

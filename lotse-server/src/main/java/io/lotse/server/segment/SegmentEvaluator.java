@@ -77,7 +77,7 @@ class SegmentEvaluator {
         boolean restricted = profileIds != null;
         SqlRule sql = SqlRule.compile(segment.rule(), segmentIds, now, restricted);
         Optional<Outcome> outcome = Optional.ofNullable(transactions.execute(status -> {
-            settle(jdbc);
+            settle(jdbc, !restricted);
             Optional<Long> previousSize = jdbc.sql("""
                             SELECT s.size FROM segments s
                             WHERE s.id = ? AND s.archived_at IS NULL
@@ -102,11 +102,22 @@ class SegmentEvaluator {
      * repaired by the next one, so the commit need not wait for the disk. No parallel workers: each would build the
      * same hash tables of event counts again, doubling the CPU an evaluation takes on a small machine for little
      * gain in time, while ingestion needs the other core.
+     *
+     * <p>Over the whole population, no nested loops either. PostgreSQL has no statistics on conditions on traits
+     * and consents (expressions on JSON), so it takes a country and a consent together for a handful of profiles
+     * and joins them to the behaviour subquery in a nested loop that goes through the subquery's result once per
+     * profile: time grows with the square of the population (20,000 profiles: 10.7 s instead of 0.12 s). Hash joins
+     * are right for every whole-population evaluation; an evaluation of a few changed profiles keeps nested loops
+     * with index lookups.
+     *
+     * @param wholePopulation whether the statement reads every live profile
      */
-    static void settle(JdbcClient jdbc) {
+    static void settle(JdbcClient jdbc, boolean wholePopulation) {
         jdbc.sql("""
                         SELECT set_config('synchronous_commit', 'off', true), set_config('work_mem', '64MB', true),
-                               set_config('max_parallel_workers_per_gather', '0', true)""")
+                               set_config('max_parallel_workers_per_gather', '0', true),
+                               set_config('enable_nestloop', ?, true)""")
+                .param(wholePopulation ? "off" : "on")
                 .query((rs, row) -> true).list();
     }
 

@@ -221,7 +221,7 @@ public class Segments {
         List<SegmentMember> sample;
         try {
             sample = transactions.execute(status -> {
-                SegmentEvaluator.settle(jdbc);
+                SegmentEvaluator.settle(jdbc, true);
                 jdbc.sql("SELECT set_config('statement_timeout', ?, true)")
                         .param(settings.previewTimeout().toMillis() + "ms").query((rs, row) -> true).list();
                 return jdbc.sql("SELECT " + SegmentStore.MEMBER_COLUMNS + ", p.last_seen, count(*) OVER ()"

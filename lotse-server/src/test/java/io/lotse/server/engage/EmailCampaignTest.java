@@ -312,7 +312,12 @@ class EmailCampaignTest {
         assertThat(noTemplate.json().path("detail").asString()).contains("no template");
 
         Response unknownAudience = client.admin("POST", "/api/v1/engage/campaigns", """
-                {"name":"x","templateId":%d,"audience":{"kind":"segment","key":"vip"}}""".formatted(template()));
+                {"name":"x","templateId":%d,"audience":{"kind":"segment","key":"no-such-segment"}}"""
+                .formatted(template()));
         assertThat(unknownAudience.status()).isEqualTo(400);
+        assertThat(unknownAudience.json().path("detail").asString()).contains("no segment 'no-such-segment'");
+        assertThat(client.admin("POST", "/api/v1/engage/campaigns", """
+                {"name":"x","templateId":%d,"audience":{"kind":"mailing_list","key":"a"}}""".formatted(template()))
+                .status()).isEqualTo(400);
     }
 }

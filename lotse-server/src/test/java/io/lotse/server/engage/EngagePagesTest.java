@@ -56,6 +56,11 @@ class EngagePagesTest {
         return matcher.group(1);
     }
 
+    private String page(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(client.base() + path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
@@ -80,6 +85,24 @@ class EngagePagesTest {
         assertThat(detail.statusCode()).isEqualTo(200);
         assertThat(detail.body()).contains("Winter sale", "Experiment", "Chance, die Kontrolle zu schlagen",
                 "Im Vergleich zur Kontrollgruppe", "unzuverlässig");
+
+        HttpResponse<String> made = post("/engage/campaigns", "_csrf=" + csrf(list.body()) + "&name=Subjects&templateId="
+                + template + "&topic=newsletter&audience=all_subscribers&holdoutPercent=5&experimentMode=bandit"
+                + "&metric=click&variantSubjects=" + encode("Cold outside?\nWarm up, {{firstName}}"));
+        assertThat(made.statusCode()).isEqualTo(200);
+        assertThat(made.uri().getPath()).matches("/engage/campaigns/\\d+");
+        JsonNode plan = client.get("/api/v1/engage/campaigns/" + made.uri().getPath().replaceAll("\\D", "")).json()
+                .path("campaign").path("experiment");
+        assertThat(plan.path("mode").asString()).isEqualTo("bandit");
+        assertThat(plan.path("variants")).hasSize(3);
+        HttpResponse<String> later = post(made.uri().getPath() + "/schedule", "_csrf=" + csrf(made.body())
+                + "&at=2099-01-01T10:00");
+        assertThat(later.body()).contains("Beginnt 01.01.2099, 10:00", "Geplant");
+        HttpResponse<String> stopped = post(made.uri().getPath() + "/stop", "_csrf=" + csrf(later.body()));
+        assertThat(stopped.body()).contains("Gestoppt");
+        HttpResponse<String> refused = post("/engage/campaigns", "_csrf=" + csrf(list.body()) + "&name=Broken&templateId="
+                + template + "&experimentMode=ab&variantSubjects=");
+        assertThat(refused.body()).contains("an experiment needs 2 to 8 variants");
 
         HttpResponse<String> editor = get("/engage/templates/" + template + "?lang=en");
         assertThat(editor.statusCode()).isEqualTo(200);
@@ -127,5 +150,19 @@ class EngagePagesTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Catalogue", "Catalogue page", "&lt;iframe src=", "/e/f/" + key,
                 "Besucher");
+
+        String made = key + "-ui";
+        HttpResponse<String> saved = post("/engage/forms", "_csrf=" + csrf(page.body()) + "&key=" + made
+                + "&name=Sample&consentPurpose=email&doubleOptIn=true&fields=" + encode("""
+                [{"name":"email","label":"E-Mail","type":"email","required":true}]"""));
+        assertThat(saved.body()).contains("Erledigt: saved", "/e/f/" + made);
+        HttpResponse<String> broken = post("/engage/forms", "_csrf=" + csrf(saved.body()) + "&key=" + made
+                + "&name=Sample&fields=" + encode("[{\"name\":"));
+        assertThat(broken.body()).contains("not valid JSON");
+        HttpResponse<String> landing = post("/engage/landing-pages", "_csrf=" + csrf(broken.body()) + "&key=" + made
+                + "&title=" + encode("Sample page") + "&formKey=" + made + "&mode=ab&variants=&html="
+                + encode("<h1>Hi {{firstName | \"there\"}}</h1>{{form}}"));
+        assertThat(landing.body()).contains("Sample page");
+        assertThat(page("/e/l/" + made)).contains("Hi there", "name=\"email\"");
     }
 }

@@ -242,4 +242,29 @@ class FormsTest {
         client.awaitProfile("email", email,
                 p -> p.path("traits").path("form_journey").asString("").equals("entered"));
     }
+
+    @Test
+    void erasingAPersonDeletesTheirSubmissionsAndBlanksTheirMessages() {
+        JsonNode ada = EngageTestSupport.person(client, "Ada", true, "erase.example");
+        String email = EngageTestSupport.email(ada);
+        long profileId = ada.path("id").asLong();
+        long template = client.admin("POST", "/api/v1/engage/templates", """
+                {"name":"Hello","subject":"Hello","text":"Hello {{firstName}}"}""").json().path("id").asLong();
+        long campaign = client.admin("POST", "/api/v1/engage/campaigns", """
+                {"name":"Hello","templateId":%d,"audience":{"kind":"profiles","ids":[%d]}}"""
+                .formatted(template, profileId)).json().path("id").asLong();
+        client.admin("POST", "/api/v1/engage/campaigns/" + campaign + "/schedule", "{}");
+        EngageTestSupport.awaitMessageTo(GREEN_MAIL, email);
+        String key = form(false);
+        assertThat(post("/e/f/" + key, Map.of("email", email, "firstName", "Ada"), true).status()).isEqualTo(200);
+        ServerClient.eventually(() -> jdbc.sql("SELECT profile_id FROM engage_form_submissions WHERE form_key = ?")
+                .param(key).query(Long.class).optional().orElse(null));
+
+        assertThat(client.admin("DELETE", "/api/v1/profiles/" + profileId, "").status()).isEqualTo(204);
+
+        assertThat(jdbc.sql("SELECT count(*) FROM engage_form_submissions WHERE lower(email) = lower(?)").param(email)
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT DISTINCT email FROM engage_deliveries WHERE profile_id = ?").param(profileId)
+                .query(String.class).list()).containsExactly(EngageErasure.ERASED);
+    }
 }

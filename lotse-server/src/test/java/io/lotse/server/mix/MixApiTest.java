@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -108,6 +109,24 @@ class MixApiTest {
         assertThat(answer.path("relativeChange").path("level").asDouble()).isEqualTo(0.8);
         assertThat(answer.path("caveats")).extracting(JsonNode::asString).contains("history_under_a_year",
                 "no_lift_tests");
+
+        ServerClient.Response byCpa = client.admin("POST", "/api/v1/mix/allocate?fit=" + id, """
+                {"start":"2019-11-04","weeks":4,"targetCpa":10}""");
+        ServerClient.Response byRoi = client.admin("POST", "/api/v1/mix/allocate?fit=" + id, """
+                {"start":"2019-11-04","weeks":4,"targetRoi":0.1}""");
+        assertThat(byCpa.status()).as(byCpa.body()).isEqualTo(200);
+        assertThat(byRoi.status()).as(byRoi.body()).isEqualTo(200);
+        assertThat(byCpa.json().path("budget").asDouble()).as("a target CPA is the inverse of a target ROI")
+                .isCloseTo(byRoi.json().path("budget").asDouble(), org.assertj.core.data.Percentage.withPercentage(0.1));
+        double budget = answer.path("budget").asDouble();
+        JsonNode byOutcome = client.admin("POST", "/api/v1/mix/allocate?fit=" + id, """
+                {"start":"2019-11-04","weeks":4,"targetOutcome":1}""").json();
+        assertThat(byOutcome.path("budget").asDouble()).as("the least budget reaching a small outcome")
+                .isLessThan(budget);
+        ServerClient.Response twoTargets = client.admin("POST", "/api/v1/mix/allocate?fit=" + id, """
+                {"start":"2019-11-04","weeks":4,"targetRoi":1,"targetCpa":1}""");
+        assertThat(twoTargets.status()).isEqualTo(400);
+        assertThat(twoTargets.json().path("detail").asString()).contains("give one target");
     }
 
     @Test
@@ -122,6 +141,59 @@ class MixApiTest {
         assertThat(tooMuch.status()).isEqualTo(400);
         assertThat(tooMuch.json().path("detail").asString()).contains("exceeds the sum of the upper bounds");
         assertThat(client.get("/api/v1/mix/fits/999999999").status()).isEqualTo(404);
+    }
+
+    @Test
+    void importsControlVariablesAndFitsWithThem() {
+        StringBuilder file = new StringBuilder("Datum;Aktion;Preisindex\n");
+        for (int t = 0; t < MixFixture.WEEKS; t++) {
+            LocalDate monday = MixFixture.FIRST_WEEK.plusWeeks(t);
+            for (int day = 0; day < 7; day++) {
+                LocalDate date = monday.plusDays(day);
+                file.append(String.format(Locale.ROOT, "%02d.%02d.%d;%s;%s%n", date.getDayOfMonth(), date.getMonthValue(),
+                        date.getYear(), t % 5 == 0 && day < 2 ? "ja" : "nein", t % 3 == 0 ? "101,5 %" : "100 %"));
+            }
+        }
+        file.append("kein Datum;ja;100 %\n");
+        ServerClient.Response imported = client.send(HttpRequest.newBuilder(URI.create(client.base()
+                        + "/api/v1/mix/controls?filename=aktionen.csv"))
+                .header("Authorization", "Bearer " + LotseServerTest.ADMIN_TOKEN)
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(file.toString(), StandardCharsets.UTF_8)).build());
+        try {
+            assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+            JsonNode report = imported.json();
+            assertThat(report.path("layout").asString()).isEqualTo("wide");
+            assertThat(report.path("rows").asInt()).isEqualTo(7 * MixFixture.WEEKS + 1);
+            assertThat(report.path("rejectedRows").get(0).path("reason").asString()).isEqualTo("unparseable_date");
+            assertThat(report.path("controls")).extracting(JsonNode::asString).containsExactly("aktion",
+                    "preisindex");
+            JsonNode stored = client.get("/api/v1/mix/controls").json().path("controls");
+            assertThat(stored).anySatisfy(c -> {
+                assertThat(c.path("control").asString()).isEqualTo("aktion");
+                assertThat(c.path("weeks").asInt()).isEqualTo(MixFixture.WEEKS);
+                assertThat(c.path("mean").asDouble()).as("two promotion days every fifth week")
+                        .isCloseTo(2.0 / 7 / 5, org.assertj.core.data.Offset.offset(1e-9));
+            });
+
+            MixFixture.load(client);
+            JsonNode fit = MixFixture.await(client, client.admin("POST", "/api/v1/mix/fits", """
+                    {"bootstrap":0,"holidays":false,"controls":["aktion"],"seed":3}"""));
+            assertThat(fit.path("provenance").path("controls")).extracting(JsonNode::asString)
+                    .containsExactly("aktion");
+            assertThat(client.get("/api/v1/mix/contributions?fit=" + fit.path("fit").path("id").asLong()).json()
+                    .path("components")).extracting(c -> c.path("name").asString()).contains("aktion");
+
+            ServerClient.Response unknown = client.admin("POST", "/api/v1/mix/fits", """
+                    {"bootstrap":0,"holidays":false,"controls":["wetter"]}""");
+            JsonNode failed = MixFixture.awaitEnd(client, unknown.json().path("id").asLong());
+            assertThat(failed.path("status").asString()).isEqualTo("failed");
+            assertThat(failed.path("error").asString()).contains("no control variable 'wetter'");
+        } finally {
+            client.admin("DELETE", "/api/v1/mix/controls/aktion", "");
+            client.admin("DELETE", "/api/v1/mix/controls/preisindex", "");
+        }
+        assertThat(client.admin("DELETE", "/api/v1/mix/controls/aktion", "").status()).isEqualTo(404);
     }
 
     @Test

@@ -90,22 +90,32 @@ public final class MixFixture {
     /** Starts a fit with a small bootstrap and waits until it has finished; returns it. */
     public static JsonNode fit(ServerClient client) {
         load(client);
-        ServerClient.Response started = client.admin("POST", "/api/v1/mix/fits", """
-                {"outcome":"revenue","bootstrap":6,"holidays":false,"seed":3}""");
+        return await(client, client.admin("POST", "/api/v1/mix/fits", """
+                {"outcome":"revenue","bootstrap":6,"holidays":false,"seed":3}"""));
+    }
+
+    /** Waits for a started fit to finish successfully; returns it with its results. */
+    static JsonNode await(ServerClient client, ServerClient.Response started) {
         if (started.status() != 202) {
             throw new AssertionError("fit answered " + started.status() + ": " + started.body());
         }
         long id = started.json().path("id").asLong();
+        JsonNode fit = awaitEnd(client, id);
+        if (!fit.path("fit").isObject()) {
+            throw new AssertionError("fit " + id + " failed: " + fit);
+        }
+        return fit;
+    }
+
+    /** Waits until a fit is done (its results) or failed (its summary with the error). */
+    static JsonNode awaitEnd(ServerClient client, long id) {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < deadline) {
             JsonNode fit = client.get("/api/v1/mix/fits/" + id).json();
             String status = fit.path("fit").isObject() ? fit.path("fit").path("status").asString()
                     : fit.path("status").asString();
-            if (status.equals("done")) {
+            if (status.equals("done") || status.equals("failed")) {
                 return fit;
-            }
-            if (status.equals("failed")) {
-                throw new AssertionError("fit " + id + " failed: " + fit);
             }
             try {
                 Thread.sleep(200);

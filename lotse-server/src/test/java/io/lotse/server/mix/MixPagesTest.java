@@ -63,14 +63,15 @@ class MixPagesTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Marketing-Mix").contains("Reaktionskurven").contains("Beiträge im Zeitverlauf")
                 .contains("Ertrag je Kanal").contains("mix-" + fitId + "/lotse-mix-1").contains("data-charts=")
-                .contains("paid_search");
+                .contains("paid_search").contains("Kontrollvariablen je Woche")
+                .containsPattern("type=\"range\"[^>]*name=\"max\\.paid_search\"");
         HttpResponse<String> allocation = post("/mix/allocate?fit=" + fitId, "_csrf=" + csrf(page.body())
                 + "&budget=20000&weeks=4&start=2019-11-04&locked=tv&min.paid_search=0&max.paid_search=9000");
         assertThat(allocation.statusCode()).isEqualTo(200);
         assertThat(allocation.body()).contains("id=\"allocation\"").contains("Erwartete Änderung");
         HttpResponse<String> attribution = get("/mix/attribution?lang=en");
         assertThat(attribution.statusCode()).isEqualTo(200);
-        assertThat(attribution.body()).contains("attribution-table");
+        assertThat(attribution.body()).contains("attribution-table").as("the mix model's shares").containsPattern("\\d+\\.\\d%");
     }
 
     @Test
@@ -89,5 +90,38 @@ class MixPagesTest {
         assertThat(rejected.statusCode()).isEqualTo(200);
         assertThat(rejected.body()).contains("rejected").contains("Not before the sale").contains("by maria");
         assertThat(get("/decisions/987654321").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aLiftTestIsEnteredOnThePageAndAnImpossibleOneExplained() throws Exception {
+        String page = get("/mix?lang=en").body();
+        assertThat(page).contains("Lift tests");
+        HttpResponse<String> impossible = post("/mix/lift-tests", "_csrf=" + csrf(page) + "&channel=tv"
+                + "&from=2019-05-06&to=2019-06-02&incremental=5000&lower=6000&upper=7000&note=");
+        assertThat(impossible.statusCode()).isEqualTo(400);
+        assertThat(impossible.body()).contains("interval must contain");
+        HttpResponse<String> added = post("/mix/lift-tests", "_csrf=" + csrf(page) + "&channel=tv"
+                + "&from=2019-05-06&to=2019-06-02&incremental=5000&lower=4000,25&upper=6000&note=page+test");
+        long id = -1;
+        try {
+            assertThat(added.statusCode()).isEqualTo(200);
+            assertThat(added.body()).contains("page test").doesNotContain("No lift test yet");
+            Matcher delete = Pattern.compile("/mix/lift-tests/(\\d+)/delete").matcher(added.body());
+            assertThat(delete.find()).isTrue();
+            id = Long.parseLong(delete.group(1));
+        } finally {
+            if (id < 0) {
+                client.get("/api/v1/mix/lift-tests").json().path("liftTests").forEach(t -> {
+                    if ("page test".equals(t.path("note").asString())) {
+                        client.admin("DELETE", "/api/v1/mix/lift-tests/" + t.path("id").asLong(), "");
+                    }
+                });
+            }
+        }
+        long stored = id;
+        HttpResponse<String> deleted = post("/mix/lift-tests/" + stored + "/delete", "_csrf=" + csrf(added.body()));
+        assertThat(deleted.statusCode()).isEqualTo(200);
+        assertThat(client.get("/api/v1/mix/lift-tests").json().path("liftTests"))
+                .noneSatisfy(t -> assertThat(t.path("id").asLong()).isEqualTo(stored));
     }
 }

@@ -9,7 +9,10 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
@@ -117,6 +120,32 @@ class PredictionApiTest {
     }
 
     @Test
+    void categoryAffinityCountsTheCategoriesAPersonLookedAt(@Autowired ActivityQuery activityQuery) {
+        ShopHistory.send(client, jdbc);
+        TrainingWindow window = new TrainingWindow(Instant.parse("2001-01-01T00:00:00Z"),
+                Instant.parse("2003-01-01T00:00:00Z"));
+        Activity activity = activityQuery.read(window, ZoneOffset.UTC, List.of());
+
+        CategoryAffinity affinity = activityQuery.categories(activity, window, PropensityModels.cutoffDay(activity),
+                activity.lastEpochDay());
+
+        int cutoff = PropensityModels.cutoffDay(activity);
+        int both = profileIndex(activity, ShopHistory.LEAD + "0");
+        int shoesOnly = profileIndex(activity, ShopHistory.LEAD + "9");
+        assertThat(affinity.categories(both, cutoff)).isEqualTo(2);
+        assertThat(affinity.topCategoryShare(both, cutoff)).isEqualTo(0.5);
+        assertThat(affinity.categories(shoesOnly, cutoff)).isEqualTo(1);
+        assertThat(affinity.topCategoryShare(shoesOnly, cutoff)).isEqualTo(1.0);
+        assertThat(affinity.topCategoryShare(profileIndex(activity, ShopHistory.FIONA), cutoff))
+                .as("no categorised event").isNaN();
+    }
+
+    private int profileIndex(Activity activity, String userId) {
+        long id = client.lookup("userId", userId).json().path("id").asLong();
+        return Arrays.binarySearch(activity.profiles, id);
+    }
+
+    @Test
     void aRunRecordsItsProvenance() {
         ShopHistory.send(client, jdbc);
         long id = train(ShopHistory.WINDOW).json().path("id").asLong();
@@ -138,7 +167,11 @@ class PredictionApiTest {
             assertThat(parameters.path("bgnbd").path(name).asDouble()).as("BG/NBD " + name).isPositive();
         }
         assertThat(parameters.path("gamma_gamma").path("q").asDouble()).isGreaterThan(1);
-        assertThat(parameters.path("propensity").path("purchase_30d").path("coefficients").size()).isPositive();
+        JsonNode purchaseModel = parameters.path("propensity").path("purchase_30d");
+        assertThat(purchaseModel.path("algorithm").asString()).as("too few people for trees")
+                .isEqualTo("logistic_regression");
+        assertThat(purchaseModel.path("coefficients").size()).isPositive();
+        assertThat(purchaseModel.path("platt").path("slope").isNumber()).as("calibrated").isTrue();
         JsonNode metrics = run.path("metrics");
         assertThat(metrics.path("customers").asInt()).isEqualTo(2 + 1 + ShopHistory.REGULARS
                 + ShopHistory.OCCASIONALS + 1);
@@ -148,6 +181,8 @@ class PredictionApiTest {
         assertThat(metrics.path("gamma_gamma").path("customers").asInt()).isPositive();
         assertThat(metrics.path("propensity").path("purchase_30d").path("training_positives").asInt())
                 .isGreaterThanOrEqualTo(ShopHistory.REGULARS);
+        assertThat(metrics.path("propensity").path("purchase_30d").path("cross_validated").path("auc").asDouble())
+                .isBetween(0.5, 1.0);
         assertThat(metrics.path("timings_ms").path("total").isNumber()).isTrue();
 
         JsonNode listed = client.get("/api/v1/predictions/models?limit=100").json().path("models");

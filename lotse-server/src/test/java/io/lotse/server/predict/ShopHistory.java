@@ -68,6 +68,12 @@ final class ShopHistory {
             String user = LEAD + i;
             events.add(page(user, LocalDate.of(2002, 11, 3 + i), "a"));
             events.add(page(user, LocalDate.of(2002, 11, 20 + i % 5), "b"));
+            events.add(track(user, "Product Viewed", LocalDate.of(2002, 11, 3 + i), "{\"category\":\"Shoes\"}",
+                    "viewed-shoes"));
+            if (i < 6) {
+                events.add(track(user, "Product Viewed", LocalDate.of(2002, 11, 20 + i % 5),
+                        "{\"category\":\"Bags\"}", "viewed-bags"));
+            }
             if (i < 6) {
                 events.add(track(user, "Signed Up", LocalDate.of(2002, 12, 10 + i), "{\"method\":\"email\"}",
                         "signed-up"));

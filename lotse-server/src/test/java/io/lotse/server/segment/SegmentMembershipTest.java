@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lotse.server.LotseServerTest;
 import io.lotse.server.ServerClient;
+import io.lotse.server.predict.ScoresRefreshed;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -120,6 +122,36 @@ class SegmentMembershipTest {
                 .params(key, profileId).query(Boolean.class).list();
         assertThat(recorded).containsExactly(true, false);
         assertThat(client.get("/api/v1/segments/" + key).json().path("size").asLong()).isZero();
+    }
+
+    @Test
+    void newPredictionScoresMoveProfilesWithoutWaitingForTheNextFullEvaluation() {
+        String everyone = "everyone-" + run;
+        String atRisk = "at-risk-" + run;
+        for (String[] segment : List.of(new String[] {everyone, ""},
+                new String[] {atRisk, ", {\"score\": \"churn_risk\", \"op\": \"gt\", \"value\": 60}"})) {
+            ServerClient.Response created = client.admin("POST", "/api/v1/segments", """
+                    {"key": "%s", "name": "%s", "rule": {"all": [{"trait": "run", "op": "eq", "value": "%s"}%s]}}"""
+                    .formatted(segment[0], segment[0], run, segment[1]));
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+        }
+        String userId = "slipping-" + run;
+        identify("userId", userId, true);
+        long profileId = profileOf("userId", userId, 1);
+        // Once the profile is in the segment without a score rule, its own change has been evaluated.
+        ServerClient.eventually(() -> isMember(everyone, profileId) ? true : null);
+        long modelId = jdbc.sql("""
+                        INSERT INTO prediction_models (kind, status, trigger, trained_at, window_end, seed)
+                        VALUES ('customer_scores', 'succeeded', 'api', now(), now(), 42) RETURNING id""")
+                .query(Long.class).single();
+        jdbc.sql("INSERT INTO profile_scores (profile_id, scored_at, model_id, churn_risk) VALUES (?, now(), ?, 80)")
+                .params(profileId, modelId).update();
+        assertThat(isMember(atRisk, profileId)).as("scores alone change nothing yet").isFalse();
+
+        context.publishEvent(new ScoresRefreshed(modelId, 1, Instant.now()));
+
+        ServerClient.eventually(() -> isMember(atRisk, profileId) ? true : null);
+        awaitAnnounced(atRisk, profileId, true);
     }
 
     @Test

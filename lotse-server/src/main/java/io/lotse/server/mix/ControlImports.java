@@ -1,0 +1,66 @@
+package io.lotse.server.mix;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/** Imports control-variable files: reads the whole file first, then stores its weeks; a dry run stores nothing. */
+@Service
+class ControlImports {
+
+    private final ControlStore store;
+    private final Clock clock = Clock.systemUTC();
+
+    ControlImports(ControlStore store) {
+        this.store = store;
+    }
+
+    /**
+     * The report of a control import.
+     *
+     * @param fileName     the file
+     * @param format       csv, csv.gz or xlsx
+     * @param layout       long (a row per week and control) or wide (a column per control)
+     * @param dryRun       whether nothing was stored
+     * @param rows         data rows read
+     * @param imported     rows taken
+     * @param rejected     rows not taken
+     * @param rejectedRows each with line, reason code and text (the first 100)
+     * @param weeks        weeks in the file
+     * @param firstWeek    the first (a Monday), null without any
+     * @param lastWeek     the last
+     * @param controls     controls in the file
+     * @param stored       week-and-control values written (new or replaced)
+     */
+    record Report(String fileName, String format, String layout, boolean dryRun, long rows, long imported,
+                  long rejected, List<SpendFile.Rejected> rejectedRows, int weeks, @Nullable LocalDate firstWeek,
+                  @Nullable LocalDate lastWeek, List<String> controls, int stored) {
+    }
+
+    Report run(String fileName, InputStream body, boolean dryRun) throws IOException {
+        byte[] bytes = body.readNBytes(SpendFile.MAX_BYTES + 1);
+        if (bytes.length > SpendFile.MAX_BYTES) {
+            throw new SpendImportException("The file is larger than " + SpendFile.MAX_BYTES / 1024 / 1024
+                    + " MB; control variables per week never need that much.");
+        }
+        ControlFile.Content content = ControlFile.read(fileName, bytes);
+        Set<String> controls = new LinkedHashSet<>();
+        for (Map<String, Double> week : content.weeks().values()) {
+            controls.addAll(week.keySet());
+        }
+        int stored = dryRun ? 0 : store.save(content, fileName, clock.instant());
+        List<SpendFile.Rejected> shown = content.rejected().subList(0, Math.min(100, content.rejected().size()));
+        return new Report(fileName, content.format(), content.layout(), dryRun, content.rows(),
+                content.rows() - content.rejected().size(), content.rejected().size(), new ArrayList<>(shown),
+                content.weeks().size(), content.weeks().isEmpty() ? null : content.weeks().firstKey(),
+                content.weeks().isEmpty() ? null : content.weeks().lastKey(), List.copyOf(controls), stored);
+    }
+}
