@@ -24,9 +24,11 @@ import tools.jackson.databind.json.JsonMapper;
  * The send benchmark ({@code ./lotse bench send}): a personalised campaign to many recipients, from a fresh server
  * into a local SMTP server ({@link SmtpSink}) that only counts.
  *
- * <p>It creates the recipients through the tracking API (an identify with name, address and marketing consent, and
- * two product views each, so every message carries its own product block), waits until they are profiles, creates
- * a template with first-name tokens and the recommendations block, schedules a campaign to all subscribers and
+ * <p>It creates the recipients through the tracking API (an identify with name, address and marketing consent, two
+ * product views and an order of two related products each; three in four also consent to personalisation, so their
+ * messages carry their own recommendations and the others the non-personal fallback), waits until they are
+ * profiles, trains the recommendation model, creates a template with first-name tokens and the recommendations
+ * block, schedules a campaign to all subscribers and
  * measures from the start to the last message accepted by the sink: messages per second, the 99th percentile of
  * rendering and composing one message (as the server recorded it), and errors (messages not accepted). Progress
  * goes to standard error; the result is one JSON line on standard output.
@@ -37,10 +39,11 @@ public final class SendBenchmark {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int DOMAINS = 200;
+    private static final int PRODUCTS = 2_000;
     private static final Duration SEND_TIMEOUT = Duration.ofMinutes(30);
     private static final String TEMPLATE = """
             {"name":"Bench","subject":"{{firstName}}, picked for you",
-             "html":"<html><body><h1>Hello {{firstName | \\"there\\"}}</h1><p>New this week, chosen from what you looked at:</p>{{recommendations}}<p><a href=\\"https://shop.example/new\\">See everything new</a></p><p><a href=\\"{{preferences_url}}\\">Preferences</a> · <a href=\\"{{unsubscribe_url}}\\">Unsubscribe</a></p></body></html>"}""";
+             "html":"<html><body><h1>Hello {{firstName | \\"there\\"}}</h1><p>Picked for you:</p>{{recommendations}}<p><a href=\\"https://shop.example/new\\">See everything new</a></p><p><a href=\\"{{preferences_url}}\\">Preferences</a> · <a href=\\"{{unsubscribe_url}}\\">Unsubscribe</a></p></body></html>"}""";
 
     private SendBenchmark() {}
 
@@ -64,6 +67,9 @@ public final class SendBenchmark {
             progress("Creating " + recipients + " recipients…");
             seed(http, url, writeKey, recipients);
             awaitProfiles(http, url, adminToken, recipients);
+            progress("Training the recommendation model…");
+            JsonNode model = post(http, url, adminToken, "/api/v1/recommendations/models", "");
+            progress("Model " + model.path("version").asLong() + " trained");
             long template = post(http, url, adminToken, "/api/v1/engage/templates", TEMPLATE).path("id").asLong();
             long campaign = post(http, url, adminToken, "/api/v1/engage/campaigns", """
                     {"name":"Bench","templateId":%d,"audience":{"kind":"all_subscribers"}}""".formatted(template))
@@ -81,14 +87,23 @@ public final class SendBenchmark {
             double rate = sink.accepted() / seconds;
             progress(String.format(Locale.ROOT, "%d messages accepted in %.1f s (%.0f per second), %.1f KB each",
                     sink.accepted(), seconds, rate, sink.bytes() / 1024.0 / Math.max(1, sink.accepted())));
+            double recommendMs = meanRecommendBatchMs(http, url);
+            progress(String.format(Locale.ROOT, "Recommendations took %.1f ms per batch of recipients on average",
+                    recommendMs));
             System.out.printf(Locale.ROOT, "{\"recipients\":%d,\"messages_per_s\":%.1f,\"p99_render_ms\":%.2f,"
-                            + "\"errors\":%d,\"sent\":%d,\"seconds\":%.1f,\"mean_message_kb\":%.1f}%n",
+                            + "\"errors\":%d,\"sent\":%d,\"seconds\":%.1f,\"mean_message_kb\":%.1f,"
+                            + "\"mean_recommend_batch_ms\":%s}%n",
                     recipients, rate, stats.path("p99RenderMs").asDouble(), Math.max(failed, notAccepted), sent,
-                    seconds, sink.bytes() / 1024.0 / Math.max(1, sink.accepted()));
+                    seconds, sink.bytes() / 1024.0 / Math.max(1, sink.accepted()),
+                    Double.isNaN(recommendMs) ? "null" : String.format(Locale.ROOT, "%.1f", recommendMs));
         }
     }
 
-    /** Recipients spread over 200 receiving domains, each with an address, a first name, consent and two product views. */
+    /**
+     * Recipients spread over 200 receiving domains, each with an address, a first name, consent to email (three in
+     * four also to personalisation), two product views and an order of a product with a neighbour of it (so that
+     * the model learns what goes together).
+     */
     private static void seed(HttpClient http, URI url, String writeKey, int recipients) throws InterruptedException {
         SplittableRandom random = new SplittableRandom(20_261_123L);
         String[] names = {"Anna", "Ben", "Clara", "David", "Emma", "Felix", "Greta", "Hannes", "Ida", "Jonas"};
@@ -98,18 +113,24 @@ public final class SendBenchmark {
         for (int i = 0; i < recipients; i++) {
             String user = "bench-" + i;
             String email = user + "@d" + (i % DOMAINS) + ".bench.example";
+            int first = p(random);
+            int second = p(random);
+            int bought = p(random);
+            int neighbour = (bought + 1 + random.nextInt(5)) % PRODUCTS;
             String events = """
-                    {"type":"identify","userId":"%s","messageId":"%s-i","traits":{"email":"%s","firstName":"%s","consent":{"email":true}}},\
+                    {"type":"identify","userId":"%s","messageId":"%s-i","traits":{"email":"%s","firstName":"%s","consent":{"email":true,"personalisation":%s}}},\
                     {"type":"track","userId":"%s","messageId":"%s-v1","event":"Product Viewed","properties":{"product_id":"p%d","name":"Product %d","price":%d.90,"currency":"EUR","url":"https://shop.example/p/%d","image_url":"https://shop.example/img/%d.jpg"}},\
-                    {"type":"track","userId":"%s","messageId":"%s-v2","event":"Product Viewed","properties":{"product_id":"p%d","name":"Product %d","price":%d.90,"currency":"EUR","url":"https://shop.example/p/%d","image_url":"https://shop.example/img/%d.jpg"}}"""
-                    .formatted(user, user, email, names[i % names.length],
-                            user, user, p(random), p(random), 5 + i % 90, i % 500, i % 500,
-                            user, user, p(random), p(random), 5 + i % 70, i % 700, i % 700);
+                    {"type":"track","userId":"%s","messageId":"%s-v2","event":"Product Viewed","properties":{"product_id":"p%d","name":"Product %d","price":%d.90,"currency":"EUR","url":"https://shop.example/p/%d","image_url":"https://shop.example/img/%d.jpg"}},\
+                    {"type":"track","userId":"%s","messageId":"%s-o","event":"Order Completed","properties":{"order_id":"%s-o","revenue":%d.80,"currency":"EUR","products":[%s,%s]}}"""
+                    .formatted(user, user, email, names[i % names.length], i % 4 != 0,
+                            user, user, first, first, 5 + first % 90, first, first,
+                            user, user, second, second, 5 + second % 90, second, second,
+                            user, user, user, 10 + i % 80, orderLine(bought), orderLine(neighbour));
             body.append(inBatch == 0 ? "{\"batch\":[" : ",").append(events);
             inBatch++;
             if (inBatch == 150 || i == recipients - 1) {
                 body.append("]}");
-                batches.add(new Batch(body.toString().getBytes(StandardCharsets.UTF_8), inBatch * 3));
+                batches.add(new Batch(body.toString().getBytes(StandardCharsets.UTF_8), inBatch * 4));
                 body.setLength(0);
                 inBatch = 0;
             }
@@ -118,7 +139,15 @@ public final class SendBenchmark {
     }
 
     private static int p(SplittableRandom random) {
-        return random.nextInt(2_000);
+        return random.nextInt(PRODUCTS);
+    }
+
+    /** A product line of an order, with what a shop tracks about the product (its category groups 100 products). */
+    private static String orderLine(int product) {
+        return """
+                {"product_id":"p%d","name":"Product %d","category":"Category %d","price":%d.90,"quantity":1,\
+                "url":"https://shop.example/p/%d","image_url":"https://shop.example/img/%d.jpg"}"""
+                .formatted(product, product, product / 100, 5 + product % 90, product, product);
     }
 
     private static void awaitProfiles(HttpClient http, URI url, String adminToken, int recipients)
@@ -136,6 +165,15 @@ public final class SendBenchmark {
             Thread.sleep(500);
         }
         throw new IllegalStateException("the recipients did not become profiles within 10 minutes");
+    }
+
+    /** The server's mean time to recommend for one batch of recipients, in milliseconds; NaN when unknown. */
+    private static double meanRecommendBatchMs(HttpClient http, URI url) throws IOException, InterruptedException {
+        String metrics = http.send(HttpRequest.newBuilder(url.resolve("/actuator/prometheus")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        double sum = PrometheusText.value(metrics, "lotse_recommend_message_batch_seconds_sum").orElse(Double.NaN);
+        double count = PrometheusText.value(metrics, "lotse_recommend_message_batch_seconds_count").orElse(0);
+        return count > 0 ? sum / count * 1000 : Double.NaN;
     }
 
     private static JsonNode awaitSent(HttpClient http, URI url, String adminToken, long campaign, SmtpSink sink,

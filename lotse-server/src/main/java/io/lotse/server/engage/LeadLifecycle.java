@@ -89,12 +89,13 @@ class LeadLifecycle implements EngageLog.LoggedEventHandler {
                 .params(event.strip(), points).update();
     }
 
+    /** The events that earn points and those that mark a stage. */
     @Override
     public Set<String> trackedEvents() {
         Set<String> names = new HashSet<>(pointRules().keySet());
-        stages().forEach(s -> {
-            if (s.onEvent() != null) {
-                names.add(s.onEvent());
+        stages().forEach(stage -> {
+            if (stage.onEvent() != null) {
+                names.add(stage.onEvent());
             }
         });
         return names;

@@ -113,6 +113,9 @@ class MessageRenderer {
                 if (url != null) {
                     out.append("</a>");
                 }
+                if (item.reason() != null) {
+                    out.append("<br><small>").append(MessageTemplate.escape(item.reason())).append("</small>");
+                }
                 String price = RecentProductsRecommendations.priceText(item.price(), item.currency());
                 if (!price.isEmpty()) {
                     out.append("<br><strong>").append(MessageTemplate.escape(price)).append("</strong>");
@@ -129,6 +132,9 @@ class MessageRenderer {
             }
             if (item.url() != null) {
                 out.append(": ").append(item.url());
+            }
+            if (item.reason() != null) {
+                out.append(" (").append(item.reason()).append(')');
             }
             out.append('\n');
         }

@@ -47,6 +47,21 @@ class PersonDirectory {
                          AND type IN ('user_id', 'anonymous_id') ORDER BY seq DESC LIMIT 50)
             FROM profiles p WHERE p.id = ANY(?) AND p.merged_into IS NULL""";
 
+    /**
+     * The identities are looked up by profile only, in a materialised step, so that the planner never goes
+     * through the (type, value) key instead, which is slow before the tables have statistics (after a bulk import).
+     */
+    private static final String FOR_MESSAGES = """
+            WITH ids AS MATERIALIZED (
+                SELECT profile_id, type, value, seq FROM identities
+                WHERE profile_id = ANY(?) AND type IN ('user_id', 'anonymous_id'))
+            SELECT p.id, p.consents::text,
+                   array_agg(i.type || ':' || i.value ORDER BY i.seq DESC) FILTER (WHERE i.value IS NOT NULL),
+                   coalesce(p.traits->>'locale', p.traits->>'language')
+            FROM profiles p LEFT JOIN ids i ON i.profile_id = p.id
+            WHERE p.id = ANY(?) AND p.merged_into IS NULL
+            GROUP BY p.id""";
+
     private static final String BY_ID = """
             SELECT p.id, p.consents::text,
                    ARRAY(SELECT type || ':' || value FROM identities WHERE profile_id = p.id
@@ -67,6 +82,14 @@ class PersonDirectory {
 
         static final Person UNKNOWN = new Person(null, List.of(), List.of(), null);
     }
+
+    /**
+     * A person a message goes to.
+     *
+     * @param person   who they are and their stored consent
+     * @param language the language tag of their {@code locale} (or {@code language}) trait, if they have one
+     */
+    record Addressee(Person person, @Nullable String language) {}
 
     private record Cached(Person person, long expiresNanos) {}
 
@@ -119,6 +142,18 @@ class PersonDirectory {
         Identifier id = identifier.get();
         return cached(type.name() + ":" + id.value(), () -> jdbc.sql(BY_IDENTIFIER).params(id.type().name(),
                 id.value()).query((rs, n) -> person(rs)).optional().orElse(Person.UNKNOWN));
+    }
+
+    /**
+     * The given profiles as they are stored now, in one query and not from the cache (a message must follow the
+     * latest stored consent); profiles that do not exist or were merged away are missing.
+     */
+    Map<Long, Addressee> addressees(java.util.Collection<Long> profileIds) {
+        Map<Long, Addressee> found = new java.util.HashMap<>(profileIds.size() * 2);
+        Long[] ids = profileIds.toArray(Long[]::new);
+        jdbc.sql(FOR_MESSAGES).params(ids, ids)
+                .query((rs, n) -> found.put(rs.getLong(1), new Addressee(person(rs), rs.getString(4)))).list();
+        return found;
     }
 
     /**

@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Names, categories and prices come from the product properties of tracked events; the most frequent value
  * wins. A shop that tracks in several languages names one category differently ({@code Kopfhörer},
  * {@code Headphones}); category names seen on the same product are taken as one category, shown by its most
- * frequent name and found by any of them.
+ * frequent name and found by any of them. A product's page, picture and price currency (for showing it in a
+ * message) are the latest seen.
  */
 final class ProductCatalogue {
 
@@ -27,21 +28,31 @@ final class ProductCatalogue {
         static final Flags DEFAULT = new Flags(true, true);
     }
 
+    /**
+     * Where a product is shown, as tracked ({@code url}, {@code image_url}, {@code currency}); each may be missing.
+     */
+    record Presentation(@Nullable String url, @Nullable String imageUrl, @Nullable String currency) {
+        static final Presentation NONE = new Presentation(null, null, null);
+    }
+
     private final String[] ids;
     private final Map<String, Integer> indexOf;
     private final @Nullable String[] names;
     private final double[] prices;
+    private final Presentation[] presentations;
     private final int[] categoryOf;
     private final String[] categoryNames;
     private final Map<String, Integer> categoryByName;
     private final Map<String, Flags> flags;
     private final ItemFacts facts;
 
-    private ProductCatalogue(String[] ids, @Nullable String[] names, double[] prices, int[] categoryOf,
-                             String[] categoryNames, Map<String, Integer> categoryByName, Map<String, Flags> flags) {
+    private ProductCatalogue(String[] ids, @Nullable String[] names, double[] prices, Presentation[] presentations,
+                             int[] categoryOf, String[] categoryNames, Map<String, Integer> categoryByName,
+                             Map<String, Flags> flags) {
         this.ids = ids;
         this.names = names;
         this.prices = prices;
+        this.presentations = presentations;
         this.categoryOf = categoryOf;
         this.categoryNames = categoryNames;
         this.categoryByName = categoryByName;
@@ -66,7 +77,8 @@ final class ProductCatalogue {
 
     /** The same products with other flags. */
     ProductCatalogue withFlags(Map<String, Flags> newFlags) {
-        return new ProductCatalogue(ids, names, prices, categoryOf, categoryNames, categoryByName, newFlags);
+        return new ProductCatalogue(ids, names, prices, presentations, categoryOf, categoryNames, categoryByName,
+                newFlags);
     }
 
     int size() {
@@ -88,6 +100,10 @@ final class ProductCatalogue {
     /** The price, or null when no event gave one. */
     @Nullable Double price(int index) {
         return Double.isNaN(prices[index]) ? null : prices[index];
+    }
+
+    Presentation presentation(int index) {
+        return presentations[index];
     }
 
     /** The category's display name, or null when the product has none. */
@@ -133,6 +149,7 @@ final class ProductCatalogue {
             final Map<String, Integer> names = new HashMap<>();
             final Map<String, Integer> categories = new HashMap<>();
             double price = Double.NaN;
+            Presentation presentation = Presentation.NONE;
         }
 
         /** Records one sighting of a product; blank values are ignored. */
@@ -148,6 +165,23 @@ final class ProductCatalogue {
                 observed.price = price;
             }
             return this;
+        }
+
+        /** Records where a product was shown in one sighting; blank values keep the earlier ones. */
+        Builder present(String productId, @Nullable String url, @Nullable String imageUrl,
+                        @Nullable String currency) {
+            Observed observed = products.computeIfAbsent(productId, id -> new Observed());
+            if (url == null && imageUrl == null && currency == null) {
+                return this;
+            }
+            Presentation earlier = observed.presentation;
+            observed.presentation = new Presentation(orElse(url, earlier.url()),
+                    orElse(imageUrl, earlier.imageUrl()), orElse(currency, earlier.currency()));
+            return this;
+        }
+
+        private static @Nullable String orElse(@Nullable String value, @Nullable String earlier) {
+            return value == null || value.isBlank() ? earlier : value.trim();
         }
 
         boolean knows(String productId) {
@@ -199,15 +233,18 @@ final class ProductCatalogue {
             }
             @Nullable String[] names = new String[ids.length];
             double[] prices = new double[ids.length];
+            Presentation[] presentations = new Presentation[ids.length];
             int[] categoryOf = new int[ids.length];
             for (int i = 0; i < ids.length; i++) {
                 Observed observed = products.get(ids[i]);
                 names[i] = mostFrequent(observed.names);
                 prices[i] = observed.price;
+                presentations[i] = observed.presentation;
                 String category = mostFrequent(observed.categories);
                 categoryOf[i] = category == null ? -1 : categoryByName.get(category.toLowerCase(Locale.ROOT));
             }
-            return new ProductCatalogue(ids, names, prices, categoryOf, categoryNames, categoryByName, flags);
+            return new ProductCatalogue(ids, names, prices, presentations, categoryOf, categoryNames, categoryByName,
+                    flags);
         }
 
         private static @Nullable String mostFrequent(Map<String, Integer> counts) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -65,30 +66,14 @@ public class Recommendations {
 
     private RecommendationList answer(RecommendationRequest request, Locale locale) {
         TrainedModel model = models.current();
-        Instant now = Instant.now();
         PersonDirectory.Person person = person(request);
         List<String> liveKeys = liveKeys(request, person);
-        LiveSession.Choice liveChoice = sessions.consent(liveKeys);
-        LiveSession.Choice choice = liveChoice != null && (person.consent() == null
-                || !liveChoice.at().isBefore(person.consent().at())) ? liveChoice : person.consent();
-        boolean personal = choice != null && choice.granted();
-
+        boolean personal = personal(person, liveKeys);
+        List<Recommendation> ranked = rank(model, request.placement(), personal, personKeys(request, person),
+                liveKeys, request.productIds(), request.limit());
         ProductCatalogue catalogue = model.catalogue();
-        PersonHistory history = PersonHistory.empty(now.getEpochSecond());
-        int[] session = new int[0];
-        if (personal) {
-            history = withLivePurchases(model.history(personKeys(request, person), now)
-                    .orElse(history), sessions.purchases(liveKeys), catalogue, now);
-            session = sessions.views(liveKeys).stream()
-                    .map(seen -> catalogue.index(seen.product())).flatMap(Optional::stream)
-                    .mapToInt(Integer::intValue).toArray();
-        }
-        int[] anchors = request.productIds().stream().map(String::trim).map(catalogue::index)
-                .flatMap(Optional::stream).mapToInt(Integer::intValue).toArray();
-        Recommender.Query query = new Recommender.Query(history, session, anchors, personal,
-                placements.get(request.placement()).toRules(catalogue), request.limit());
         List<RecommendationList.Item> items = new ArrayList<>();
-        for (Recommendation recommendation : model.recommender().recommend(query)) {
+        for (Recommendation recommendation : ranked) {
             int item = recommendation.item();
             items.add(new RecommendationList.Item(catalogue.id(item), catalogue.name(item), catalogue.category(item),
                     catalogue.price(item), Math.round(recommendation.score() * 1e6) / 1e6,
@@ -96,6 +81,46 @@ public class Recommendations {
         }
         return new RecommendationList(request.placement().wireName(), person.profileId(), personal,
                 new RecommendationList.Model(model.version(), model.trainedAt()), items);
+    }
+
+    /**
+     * Whether the person's own data may be used: the latest choice about personalisation, made in the live visit
+     * or stored in their profile, is a grant.
+     */
+    boolean personal(PersonDirectory.Person person, List<String> liveKeys) {
+        LiveSession.Choice liveChoice = sessions.consent(liveKeys);
+        LiveSession.Choice choice = liveChoice != null && (person.consent() == null
+                || !liveChoice.at().isBefore(person.consent().at())) ? liveChoice : person.consent();
+        return choice != null && choice.granted();
+    }
+
+    /**
+     * Ranks products for one person and placement with the model's signals and the placement's rules.
+     *
+     * @param personal   whether purchases and live visit may be used; without, the answer is the same for everybody
+     *                   (given the products in view)
+     * @param personKeys the person's keys in the training data, the first known one counts
+     * @param liveKeys   the keys of the person's live visits
+     * @param productIds the products in view
+     */
+    List<Recommendation> rank(TrainedModel model, Placement placement, boolean personal, List<String> personKeys,
+                              List<String> liveKeys, List<String> productIds, int limit) {
+        Instant now = Instant.now();
+        ProductCatalogue catalogue = model.catalogue();
+        PersonHistory history = PersonHistory.empty(now.getEpochSecond());
+        int[] session = new int[0];
+        if (personal) {
+            history = withLivePurchases(model.history(personKeys, now).orElse(history),
+                    sessions.purchases(liveKeys), catalogue, now);
+            session = sessions.views(liveKeys).stream()
+                    .map(seen -> catalogue.index(seen.product())).flatMap(Optional::stream)
+                    .mapToInt(Integer::intValue).toArray();
+        }
+        int[] anchors = productIds.stream().map(String::trim).map(catalogue::index)
+                .flatMap(Optional::stream).mapToInt(Integer::intValue).toArray();
+        Recommender.Query query = new Recommender.Query(history, session, anchors, personal,
+                placements.get(placement).toRules(catalogue), limit);
+        return model.recommender().recommend(query);
     }
 
     private PersonDirectory.Person person(RecommendationRequest request) {
@@ -110,12 +135,12 @@ public class Recommendations {
     }
 
     /** The ids whose live visits belong to the person: the given id and the profile's user and anonymous ids. */
-    private static List<String> liveKeys(RecommendationRequest request, PersonDirectory.Person person) {
+    static List<String> liveKeys(@Nullable RecommendationRequest request, PersonDirectory.Person person) {
         List<String> keys = new ArrayList<>();
-        if (request.userId() != null) {
+        if (request != null && request.userId() != null) {
             keys.add(LiveSessions.userKey(request.userId()));
         }
-        if (request.anonymousId() != null) {
+        if (request != null && request.anonymousId() != null) {
             keys.add(LiveSessions.anonymousKey(request.anonymousId()));
         }
         person.userIds().forEach(id -> keys.add(LiveSessions.userKey(id)));

@@ -22,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * anonymous id.
  *
  * <p>Reads Segment's e-commerce events: {@code Order Completed} with {@code properties.products[]} (each with
- * {@code product_id} or {@code sku}, {@code name}, {@code category}, {@code price}), {@code Product Viewed} and
+ * {@code product_id} or {@code sku}, {@code name}, {@code category}, {@code price}, {@code url},
+ * {@code image_url}), {@code Product Viewed} and
  * {@code Product Added} with the product in {@code properties}.
  */
 @Component
@@ -30,7 +31,8 @@ class TrainingDataReader {
 
     private static final String ORDERS = """
             SELECT coalesce(iu.profile_id, ia.profile_id), e.user_id, e.anonymous_id, e.message_id, e.occurred_at,
-                   coalesce(p->>'product_id', p->>'sku'), p->>'name', p->>'category', p->>'price'
+                   coalesce(p->>'product_id', p->>'sku'), p->>'name', p->>'category', p->>'price',
+                   p->>'url', p->>'image_url', coalesce(p->>'currency', e.payload->'properties'->>'currency')
             FROM events e
             CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(e.payload->'properties'->'products')
                 = 'array' THEN e.payload->'properties'->'products' ELSE '[]'::jsonb END) p
@@ -42,7 +44,8 @@ class TrainingDataReader {
             SELECT coalesce(e.anonymous_id, e.user_id) AS visitor, e.occurred_at,
                    coalesce(e.payload->'properties'->>'product_id', e.payload->'properties'->>'sku'),
                    e.payload->'properties'->>'name', e.payload->'properties'->>'category',
-                   e.payload->'properties'->>'price'
+                   e.payload->'properties'->>'price', e.payload->'properties'->>'url',
+                   e.payload->'properties'->>'image_url', e.payload->'properties'->>'currency'
             FROM events e
             WHERE e.type = 'track' AND e.event IN ('Product Viewed', 'Product Added')
               AND e.occurred_at >= ? AND e.seq <= ?
@@ -78,7 +81,8 @@ class TrainingDataReader {
                         : rs.getString(2) != null ? "u:" + rs.getString(2) : "a:" + rs.getString(3);
                 purchases.add(new TrainingData.Purchase(person, rs.getString(4), product,
                         rs.getTimestamp(5).toInstant()));
-                catalogue.see(product, rs.getString(7), rs.getString(8), price(rs, 9));
+                catalogue.see(product, rs.getString(7), rs.getString(8), price(rs, 9))
+                        .present(product, rs.getString(10), rs.getString(11), rs.getString(12));
             }, Timestamp.from(purchasesFrom), head);
             List<TrainingData.ViewSession> sessions = new ArrayList<>();
             SessionCutter cutter = new SessionCutter(sessions, settings.sessionTimeout());
@@ -88,7 +92,8 @@ class TrainingDataReader {
                     return;
                 }
                 product = product.trim();
-                catalogue.see(product, rs.getString(4), rs.getString(5), price(rs, 6));
+                catalogue.see(product, rs.getString(4), rs.getString(5), price(rs, 6))
+                        .present(product, rs.getString(7), rs.getString(8), rs.getString(9));
                 cutter.view(rs.getString(1), rs.getTimestamp(2).toInstant(), product);
             }, Timestamp.from(sessionsFrom), head);
             cutter.finish();

@@ -36,4 +36,19 @@ class ProductCatalogueTest {
         assertThat(catalogue.facts().inStock()[catalogue.index("P1").orElseThrow()]).isTrue();
         assertThat(catalogue.withFlags(Map.of()).facts().active()[catalogue.index("P1").orElseThrow()]).isTrue();
     }
+
+    @Test
+    void aProductIsShownWithTheLatestPageAndPictureAndBlankValuesKeepTheEarlierOnes() {
+        ProductCatalogue catalogue = ProductCatalogue.builder()
+                .see("P1", "Kettle", "Kitchen", 19.9)
+                .present("P1", "https://shop.example/old", "https://shop.example/p1.jpg", "EUR")
+                .present("P1", "https://shop.example/kettle", " ", null)
+                .see("P2", "Teapot", "Kitchen", null)
+                .build(Map.of());
+
+        assertThat(catalogue.presentation(catalogue.index("P1").orElseThrow())).isEqualTo(
+                new ProductCatalogue.Presentation("https://shop.example/kettle", "https://shop.example/p1.jpg", "EUR"));
+        assertThat(catalogue.presentation(catalogue.index("P2").orElseThrow()))
+                .isEqualTo(ProductCatalogue.Presentation.NONE);
+    }
 }
