@@ -40,6 +40,7 @@ class MailTransport implements DisposableBean {
     private final Mailer mailer;
     private final GenericObjectPool<Transport> connections;
     private final long claimTimeoutMillis;
+    private final int maxConnections;
 
     /**
      * Jakarta Mail looks its stream provider up with a {@link java.util.ServiceLoader} scan for every body part it
@@ -57,12 +58,13 @@ class MailTransport implements DisposableBean {
     MailTransport(EngageProperties properties, DkimSigning dkim) {
         EngageProperties.Mail mail = properties.mail();
         this.claimTimeoutMillis = mail.timeout().toMillis();
+        this.maxConnections = Math.max(1, mail.connections());
         PooledSending sending = new PooledSending(dkim);
         Session session = session(mail);
         this.mailer = MailerBuilder.usingSession(session).withCustomMailer(sending).buildMailer();
         this.connections = new GenericObjectPool<>(PoolConfig.<Transport>builder()
                 .corePoolsize(0)
-                .maxPoolsize(Math.max(1, mail.connections()))
+                .maxPoolsize(maxConnections)
                 .expirationPolicy(new TimeoutSinceLastAllocationExpirationPolicy<>(30, TimeUnit.SECONDS))
                 .build(), new ConnectionAllocator(session));
         sending.pool = this;
@@ -110,15 +112,21 @@ class MailTransport implements DisposableBean {
 
     /**
      * Writes a message on a pooled connection. A connection the server has closed meanwhile (idle timeout, restart)
-     * fails on first use; it is dropped and the message written once more on a fresh one.
+     * fails on first use; it is dropped and the message written again. After a server restart every pooled
+     * connection is dead, so the message is tried once more than the pool holds: the last try is on a fresh one.
      */
     void write(MimeMessage message) throws MessagingException {
-        try {
-            writeOnce(message);
-        } catch (SendFailedException refused) {
-            throw refused;
-        } catch (MessagingException | MailDeliveryException broken) {
-            writeOnce(message);
+        for (int attempt = 0; ; attempt++) {
+            try {
+                writeOnce(message);
+                return;
+            } catch (SendFailedException refused) {
+                throw refused;
+            } catch (MessagingException | MailDeliveryException broken) {
+                if (attempt >= maxConnections) {
+                    throw broken;
+                }
+            }
         }
     }
 
