@@ -14,7 +14,7 @@ class IngestOptionsTest {
         IngestOptions options = IngestOptions.parse("--url", "http://localhost:9000/", "--write-key", "wk",
                 "--data-dir=/tmp/lotse");
         assertThat(options).isEqualTo(new IngestOptions(URI.create("http://localhost:9000"), "wk",
-                Path.of("/tmp/lotse"), 600_000, 4, 500, 50_000));
+                Path.of("/tmp/lotse"), 600_000, 4, 500, 200_000));
     }
 
     @Test
