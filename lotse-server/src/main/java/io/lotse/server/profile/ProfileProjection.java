@@ -30,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,6 +57,7 @@ class ProfileProjection implements SmartLifecycle {
     private final ProfileStore store;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher publisher;
     private final int batchSize;
     private final Semaphore wakeUp = new Semaphore(0);
     private final AtomicLong backlog = new AtomicLong();
@@ -66,13 +68,14 @@ class ProfileProjection implements SmartLifecycle {
 
     ProfileProjection(EventLog eventLog, EventIdentifiers identifiers, IdentityResolution identities,
                       ProfileStore store, JdbcClient jdbc, TransactionTemplate transactions,
-                      LotseProperties properties, MeterRegistry meters) {
+                      ApplicationEventPublisher publisher, LotseProperties properties, MeterRegistry meters) {
         this.eventLog = eventLog;
         this.identifiers = identifiers;
         this.identities = identities;
         this.store = store;
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.publisher = publisher;
         this.batchSize = properties.ingest().profileBatchSize();
         this.lag = Timer.builder("lotse.profile.lag")
                 .description("Time from receiving an event to its profile being updated")
@@ -125,9 +128,13 @@ class ProfileProjection implements SmartLifecycle {
         }
     }
 
-    /** Applies up to {@code limit} next events; returns how many were read. */
+    /**
+     * Applies up to {@code limit} next events and, once committed, announces the profiles they changed; returns
+     * how many events were read.
+     */
     private int round(int limit) {
         List<LoggedEvent> applied = new ArrayList<>();
+        Set<Long> changed = new HashSet<>();
         Integer read = transactions.execute(status -> {
             long position = lockPosition();
             List<LoggedEvent> events = eventLog.readProfileFieldsAfter(position, limit);
@@ -136,7 +143,7 @@ class ProfileProjection implements SmartLifecycle {
                 return 0;
             }
             long newPosition = events.get(events.size() - 1).seq();
-            apply(events, position, newPosition);
+            changed.addAll(apply(events, position, newPosition));
             jdbc.sql("UPDATE log_consumers SET position = ? WHERE name = ?").params(newPosition, CONSUMER).update();
             backlog.set(events.size() < limit ? 0 : Math.max(0, eventLog.head() - newPosition));
             applied.addAll(events);
@@ -145,6 +152,9 @@ class ProfileProjection implements SmartLifecycle {
         Instant now = Instant.now();
         for (LoggedEvent event : applied) {
             lag.record(Duration.between(event.receivedAt(), now));
+        }
+        if (!changed.isEmpty()) {
+            publisher.publishEvent(new ProfilesChanged(changed));
         }
         return read == null ? 0 : read;
     }
@@ -170,7 +180,8 @@ class ProfileProjection implements SmartLifecycle {
                 .query(Long.class).single();
     }
 
-    private void apply(List<LoggedEvent> events, long fromPosition, long toPosition) {
+    /** Folds the events into their profiles and stores them; returns the ids of the profiles changed. */
+    private Set<Long> apply(List<LoggedEvent> events, long fromPosition, long toPosition) {
         List<Sighting> sightings = new ArrayList<>(events.size());
         List<LoggedEvent> identified = new ArrayList<>(events.size());
         for (LoggedEvent event : events) {
@@ -215,6 +226,7 @@ class ProfileProjection implements SmartLifecycle {
             }
         });
         store.loadDetails(detailed);
+        Map<Long, String> categories = categories(fromPosition, toPosition);
         for (ProfileMerged merge : resolved.merges()) {
             ProfileState survivor = stateOf(states, merge.survivorId(), merge.mergedAt());
             ProfileState merged = states.remove(merge.mergedId());
@@ -226,7 +238,7 @@ class ProfileProjection implements SmartLifecycle {
         for (LoggedEvent event : identified) {
             ProfileState state = stateOf(states, resolved.profileBySeq().get(event.seq()), event.timestamp());
             try {
-                state.apply(event);
+                state.apply(event, categories.getOrDefault(event.seq(), ProfileState.categoryOf(event.payload())));
             } catch (RuntimeException e) {
                 log.warn("Skipping event {} ({}) for profile {}: {}", event.seq(), event.messageId(), state.id,
                         e.toString());
@@ -234,6 +246,26 @@ class ProfileProjection implements SmartLifecycle {
             }
         }
         store.save(states.values());
+        Set<Long> changed = new HashSet<>(states.keySet());
+        resolved.merges().forEach(merge -> changed.add(merge.mergedId()));
+        return changed;
+    }
+
+    /**
+     * The categories ({@code properties.category}) of the track events in a range of the log, by position: the
+     * payload the projection reads holds only the identity and profile fields.
+     */
+    private Map<Long, String> categories(long fromPosition, long toPosition) {
+        Map<Long, String> categories = new HashMap<>();
+        jdbc.sql("""
+                        SELECT seq, payload -> 'properties' ->> 'category' FROM events
+                        WHERE seq > ? AND seq <= ? AND type = 'track'
+                          AND jsonb_typeof(payload -> 'properties' -> 'category') = 'string'""")
+                .params(fromPosition, toPosition)
+                .query(rs -> {
+                    categories.put(rs.getLong(1), rs.getString(2));
+                });
+        return categories;
     }
 
     private static ProfileState stateOf(Map<Long, ProfileState> states, long id, Instant at) {

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,9 +44,23 @@ final class ProfileState {
      */
     boolean detailsLoaded = true;
     final List<TraitChange> traitChanges = new ArrayList<>();
+    /** Track events counted since the state was loaded or last saved, to be added to the stored counts. */
+    final Map<EventDay, Integer> eventDays = new HashMap<>();
 
     /** A trait took a new value. */
     record TraitChange(String trait, JsonNode value, Instant at, long seq) {}
+
+    /**
+     * One day's track events of one name and category.
+     *
+     * @param epochDay the day (UTC) as days since 1970-01-01
+     * @param event    the event name, at most {@value #MAX_NAME_LENGTH} characters
+     * @param category {@code properties.category} of the event, at most as long; empty when it has none
+     */
+    record EventDay(int epochDay, String event, String category) {}
+
+    /** Longer event names and categories are cut, so that the counts' index entries stay small. */
+    static final int MAX_NAME_LENGTH = 200;
 
     ProfileState(long id, Instant createdAt) {
         this.id = id;
@@ -59,6 +74,15 @@ final class ProfileState {
     }
 
     void apply(LoggedEvent event) {
+        apply(event, categoryOf(event.payload()));
+    }
+
+    /**
+     * Folds an event whose payload may lack {@code properties.category} (the projection reads a slim payload).
+     *
+     * @param category the event's category, empty when it has none
+     */
+    void apply(LoggedEvent event, String category) {
         if (!detailsLoaded && touchesDetails(event)) {
             throw new IllegalStateException("traits of profile " + id + " must be loaded before event " + event.seq());
         }
@@ -69,6 +93,11 @@ final class ProfileState {
         }
         firstSeen = firstSeen == null || at.isBefore(firstSeen) ? at : firstSeen;
         lastSeen = lastSeen == null || at.isAfter(lastSeen) ? at : lastSeen;
+        if (event.type() == EventType.TRACK && event.event() != null) {
+            EventDay day = new EventDay((int) Math.floorDiv(at.getEpochSecond(), 86_400L), cut(event.event()),
+                    cut(category));
+            eventDays.merge(day, 1, Integer::sum);
+        }
         if (event.type() == EventType.TRACK && isOrder(event.event())) {
             orders++;
             revenue = revenue.add(orderValue(event.payload().path("properties")));
@@ -117,6 +146,7 @@ final class ProfileState {
         if (merged.lastSeen != null && (lastSeen == null || merged.lastSeen.isAfter(lastSeen))) {
             lastSeen = merged.lastSeen;
         }
+        merged.eventDays.forEach((day, count) -> eventDays.merge(day, count, Integer::sum));
         if (merged.createdAt.isBefore(createdAt)) {
             createdAt = merged.createdAt;
         }
@@ -132,6 +162,17 @@ final class ProfileState {
                 consents.set(consent.getKey(), consent.getValue());
             }
         }
+    }
+
+    /** The {@code properties.category} of a track event when it is a text, else empty. */
+    static String categoryOf(JsonNode payload) {
+        JsonNode category = payload.path("properties").path("category");
+        return category.isString() ? category.stringValue() : "";
+    }
+
+    private static String cut(String name) {
+        return name.length() <= MAX_NAME_LENGTH || name.codePointCount(0, name.length()) <= MAX_NAME_LENGTH
+                ? name : name.substring(0, name.offsetByCodePoints(0, MAX_NAME_LENGTH));
     }
 
     /** Segment's e-commerce spec names a purchase "Order Completed". */

@@ -134,6 +134,51 @@ class ProfileStore {
                     INSERT INTO trait_history (profile_id, trait, value, observed_at, seq)
                     VALUES (?, ?, ?::jsonb, ?, ?)""", history);
         }
+        addEventDays(states);
+    }
+
+    /**
+     * Adds the states' new track-event counts to the stored ones with one statement; each state holds a key at
+     * most once and each profile is in one state, so no row is touched twice.
+     */
+    private void addEventDays(Collection<ProfileState> states) {
+        int n = states.stream().mapToInt(state -> state.eventDays.size()).sum();
+        if (n == 0) {
+            return;
+        }
+        Long[] profiles = new Long[n];
+        Integer[] days = new Integer[n];
+        String[] events = new String[n];
+        String[] categories = new String[n];
+        Integer[] counts = new Integer[n];
+        int i = 0;
+        for (ProfileState state : states) {
+            for (Map.Entry<ProfileState.EventDay, Integer> entry : state.eventDays.entrySet()) {
+                profiles[i] = state.id;
+                days[i] = entry.getKey().epochDay();
+                events[i] = entry.getKey().event();
+                categories[i] = entry.getKey().category();
+                counts[i] = entry.getValue();
+                i++;
+            }
+            state.eventDays.clear();
+        }
+        template.execute((java.sql.Connection connection) -> {
+            try (var upsert = connection.prepareStatement("""
+                    INSERT INTO profile_event_days (profile_id, day, event, category, count)
+                    SELECT u.profile_id, date '1970-01-01' + u.epoch_day, u.event, u.category, u.count
+                    FROM unnest(?::bigint[], ?::int[], ?::text[], ?::text[], ?::int[])
+                         AS u(profile_id, epoch_day, event, category, count)
+                    ON CONFLICT (profile_id, day, event, category)
+                    DO UPDATE SET count = profile_event_days.count + excluded.count""")) {
+                upsert.setArray(1, connection.createArrayOf("bigint", profiles));
+                upsert.setArray(2, connection.createArrayOf("int4", days));
+                upsert.setArray(3, connection.createArrayOf("text", events));
+                upsert.setArray(4, connection.createArrayOf("text", categories));
+                upsert.setArray(5, connection.createArrayOf("int4", counts));
+                return upsert.executeUpdate();
+            }
+        });
     }
 
     /** One statement for all rows: a JDBC batch of updates would still execute one statement per profile. */
@@ -178,21 +223,46 @@ class ProfileStore {
         });
     }
 
-    /** Marks a profile as merged into another; its own state stays for the record until it is unmerged. */
+    /**
+     * Marks a profile as merged into another; its own state stays for the record until it is unmerged. Its trait
+     * history and event counts move to the survivor.
+     */
     void markMerged(long mergedId, long survivorId) {
         jdbc.sql("UPDATE profiles SET merged_into = ?, updated_at = now() WHERE id = ?")
                 .params(survivorId, mergedId).update();
         jdbc.sql("UPDATE trait_history SET profile_id = ? WHERE profile_id = ?").params(survivorId, mergedId).update();
+        jdbc.sql("""
+                        WITH moved AS (DELETE FROM profile_event_days WHERE profile_id = ?
+                                       RETURNING day, event, category, count)
+                        INSERT INTO profile_event_days (profile_id, day, event, category, count)
+                        SELECT ?, day, event, category, count FROM moved
+                        ON CONFLICT (profile_id, day, event, category)
+                        DO UPDATE SET count = profile_event_days.count + excluded.count""")
+                .params(mergedId, survivorId).update();
     }
 
-    /** Replaces a profile's trait history, after it was rebuilt from its events. */
+    /** Forgets a profile's trait history and event counts before it is rebuilt from its events. */
     void clearHistory(long profileId) {
         jdbc.sql("DELETE FROM trait_history WHERE profile_id = ?").param(profileId).update();
+        jdbc.sql("DELETE FROM profile_event_days WHERE profile_id = ?").param(profileId).update();
     }
 
-    void delete(long profileId) {
-        jdbc.sql("DELETE FROM trait_history WHERE profile_id = ?").param(profileId).update();
-        jdbc.sql("DELETE FROM profiles WHERE id = ? OR merged_into = ?").params(profileId, profileId).update();
+    /**
+     * Deletes a profile, the profiles merged into it and everything derived from them: history, event counts,
+     * scores.
+     *
+     * @return the ids deleted
+     */
+    java.util.Set<Long> delete(long profileId) {
+        java.util.Set<Long> ids = new java.util.TreeSet<>(jdbc.sql("SELECT id FROM profiles WHERE id = ? OR merged_into = ?")
+                .params(profileId, profileId).query(Long.class).list());
+        ids.add(profileId);
+        Long[] all = ids.toArray(Long[]::new);
+        jdbc.sql("DELETE FROM trait_history WHERE profile_id = ANY(?)").param(all).update();
+        jdbc.sql("DELETE FROM profile_event_days WHERE profile_id = ANY(?)").param(all).update();
+        jdbc.sql("DELETE FROM profile_scores WHERE profile_id = ANY(?)").param(all).update();
+        jdbc.sql("DELETE FROM profiles WHERE id = ANY(?)").param(all).update();
+        return ids;
     }
 
     /** Follows merges to the live profile; the id itself when it was never merged. */

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,10 +34,11 @@ public class Profiles {
     private final EventIdentifiers identifiers;
     private final EventLog eventLog;
     private final Suppressions suppressions;
+    private final ApplicationEventPublisher publisher;
 
     Profiles(JdbcClient jdbc, ProfileStore store, ProfileProjection projection,
              IdentityResolution identities, EventIdentifiers identifiers, EventLog eventLog,
-             Suppressions suppressions) {
+             Suppressions suppressions, ApplicationEventPublisher publisher) {
         this.jdbc = jdbc;
         this.store = store;
         this.projection = projection;
@@ -44,6 +46,7 @@ public class Profiles {
         this.identifiers = identifiers;
         this.eventLog = eventLog;
         this.suppressions = suppressions;
+        this.publisher = publisher;
     }
 
     /** A profile by id; a merged profile's id leads to the profile it was merged into. */
@@ -109,7 +112,8 @@ public class Profiles {
     }
 
     /**
-     * Undoes a merge into a profile and recomputes both profiles from their events.
+     * Undoes a merge into a profile and recomputes both profiles from their events. Publishes
+     * {@link ProfilesChanged} within the transaction.
      *
      * @param mergeId the merge to undo, or {@code null} for the latest
      * @return empty when there is no merge in effect to undo
@@ -118,13 +122,17 @@ public class Profiles {
     public Optional<UnmergeResult> unmerge(long profileId, @Nullable Long mergeId) {
         long position = projection.lockPosition();
         Optional<UnmergeResult> result = identities.unmerge(profileId, mergeId);
-        result.ifPresent(r -> projection.rebuild(Set.of(r.survivorId(), r.restoredId()), position));
+        result.ifPresent(r -> {
+            projection.rebuild(Set.of(r.survivorId(), r.restoredId()), position);
+            publisher.publishEvent(new ProfilesChanged(Set.of(r.survivorId(), r.restoredId())));
+        });
         return result;
     }
 
     /**
-     * Erases a person: profile, identities and events are deleted, and hashes of the identifiers are kept so
-     * that later events of the person are dropped unless they consent again.
+     * Erases a person: profile, identities, events and what was derived from them are deleted, and hashes of the
+     * identifiers are kept so that later events of the person are dropped unless they consent again. Publishes
+     * {@link ProfileErased} within the transaction.
      *
      * @return whether the profile existed
      */
@@ -141,7 +149,7 @@ public class Profiles {
                 .map(i -> new Identifier(IdentityType.of(i.type()), i.value())).toList());
         eventLog.deleteEventsOf(values(ids, IdentityType.USER_ID), values(ids, IdentityType.ANONYMOUS_ID));
         identities.erase(id);
-        store.delete(id);
+        publisher.publishEvent(new ProfileErased(store.delete(id)));
         return true;
     }
 

@@ -1,5 +1,6 @@
 package io.lotse.server.web;
 
+import io.lotse.server.predict.Predictions;
 import io.lotse.server.profile.Profile;
 import io.lotse.server.profile.Profiles;
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,9 +35,11 @@ class ProfilePagesController {
     private static final String HTMX_HISTORY_RESTORE = "HX-History-Restore-Request";
 
     private final Profiles profiles;
+    private final Predictions predictions;
 
-    ProfilePagesController(Profiles profiles) {
+    ProfilePagesController(Profiles profiles, Predictions predictions) {
         this.profiles = profiles;
+        this.predictions = predictions;
     }
 
     @GetMapping
@@ -63,7 +66,10 @@ class ProfilePagesController {
         if (profile.id() != id) {
             return new ModelAndView("redirect:/profiles/" + profile.id());
         }
-        return new ModelAndView("profile", Map.of("profile", ProfilePage.of(profile, timelinePage(id, before))));
+        ModelAndView page = new ModelAndView("profile",
+                Map.of("profile", ProfilePage.of(profile, timelinePage(id, before))));
+        page.addObject("prediction", predictions.forProfile(id).orElse(null));
+        return page;
     }
 
     /** The next page of the timeline, for the "load more" button. */

@@ -88,7 +88,8 @@ class WebUiBrowserTest {
             page.navigate(base + "/");
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Overview")))
                     .isVisible();
-            assertThat(page.locator(".sidebar .soon")).hasCount(6);
+            // capabilities still to come are listed, but not as links
+            assertThat(page.locator(".sidebar .soon a")).hasCount(0);
             assertThat(page.locator("#events-chart svg")).isVisible();
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("dashboard.png")));
 

@@ -1,0 +1,372 @@
+package io.lotse.bench;
+
+import io.lotse.engine.propensity.Algorithm;
+import io.lotse.engine.propensity.ClassificationMetrics;
+import io.lotse.engine.propensity.CustomerHistory;
+import io.lotse.engine.propensity.DataWindow;
+import io.lotse.engine.propensity.Explanation;
+import io.lotse.engine.propensity.FeatureBuilder;
+import io.lotse.engine.propensity.FeatureGroup;
+import io.lotse.engine.propensity.FeatureSchema;
+import io.lotse.engine.propensity.FeatureVector;
+import io.lotse.engine.propensity.LogisticModel;
+import io.lotse.engine.propensity.LogisticParameters;
+import io.lotse.engine.propensity.LogisticRegression;
+import io.lotse.engine.propensity.ModelMetrics;
+import io.lotse.engine.propensity.Order;
+import io.lotse.engine.propensity.PropensityModel;
+import io.lotse.engine.propensity.PropensitySettings;
+import io.lotse.engine.propensity.PropensityTrainer;
+import io.lotse.engine.propensity.StratifiedFolds;
+import io.lotse.engine.propensity.TrainingData;
+import io.lotse.engine.propensity.TreeEnsemble;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.ToDoubleFunction;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Evaluates purchase propensity on a transaction file: every customer with an order before the cutoff is scored on
+ * whether they order in {@code [cutoff, cutoff + horizon)}, in stratified k-fold cross-validation over customers.
+ *
+ * <p>Models: {@code lotse} (the propensity trainer with its defaults on all order features: boosted trees,
+ * Platt-calibrated on out-of-fold scores), {@code logistic_rfm} (logistic regression, λ = 1, on log recency, log
+ * frequency, log monetary total and log tenure) and {@code recency_only} (logistic regression on log recency).
+ * Each is trained on k−1 folds and measured on the held-out fold; figures are means over the folds.
+ *
+ * <p>Last line of output: {@code {"customers": N, "positives": N, "horizon_days": D, "cutoff": "YYYY-MM-DD",
+ * "folds": K, "seed": S, "models": {"lotse": {"auc", "auc_std", "lift_top_decile", "calibration_error", "brier"},
+ * "logistic_rfm": {...}, "recency_only": {...}}, "auc_gain_vs_logistic_rfm": X, "training_ms": N}}; human details
+ * go to standard error.
+ */
+public final class PropensityEvaluation {
+
+    static final String USAGE = """
+            usage: PropensityEvaluation --transactions FILE --format online-retail|csv --cutoff YYYY-MM-DD
+                                        --horizon DAYS [--folds 5] [--seed 42]
+                                        [--customer-col C --date-col D --amount-col A [--order-col O]]  (csv)""";
+
+    /** The baseline's features: logs of recency, frequency, monetary total and tenure. */
+    static final List<String> RFM = List.of("log_recency", "log_frequency", "log_monetary", "log_tenure");
+
+    private static final Set<String> OPTIONS = Set.of("transactions", "format", "cutoff", "horizon", "folds", "seed",
+            "customer-col", "date-col", "amount-col", "order-col");
+
+    private PropensityEvaluation() {}
+
+    public static void main(String[] args) throws IOException {
+        Map<String, String> options;
+        try {
+            options = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+            return;
+        }
+        try {
+            System.out.println(JsonMapper.builder().build().writeValueAsString(run(options)));
+        } catch (IllegalArgumentException e) {
+            System.err.println("propensity evaluation: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    static ObjectNode run(Map<String, String> options) throws IOException {
+        Path file = Path.of(required(options, "transactions"));
+        if (!Files.isReadable(file)) {
+            throw new IllegalArgumentException("cannot read " + file);
+        }
+        OrderFile.Format format = OrderFile.Format.of(required(options, "format"));
+        LocalDate cutoffDate = date(required(options, "cutoff"));
+        int horizon = positive(options, "horizon", null);
+        int folds = positive(options, "folds", 5);
+        long seed = whole(options.getOrDefault("seed", "42"), "seed");
+        OrderFile.Columns columns = format == OrderFile.Format.CSV
+                ? new OrderFile.Columns(required(options, "customer-col"), required(options, "date-col"),
+                        required(options, "amount-col"), options.get("order-col"))
+                : new OrderFile.Columns("CustomerID", "InvoiceDate", "UnitPrice", "InvoiceNo");
+
+        OrderFile.Result read = OrderFile.read(file, format, columns);
+        progress(String.format(Locale.ROOT, "read %,d rows: %,d customers with orders; skipped %s", read.rows(),
+                read.orders().size(), read.skipped()));
+        DataWindow window = new DataWindow(cutoffDate.atStartOfDay().toInstant(ZoneOffset.UTC), horizon, "purchase");
+        Cohort cohort = Cohort.of(read.orders(), window);
+        progress(String.format(Locale.ROOT, "%,d customers ordered before %s; %,d (%.1f%%) of them ordered within "
+                        + "%d days after", cohort.data.size(), cutoffDate, cohort.data.positives(),
+                100.0 * cohort.data.positives() / cohort.data.size(), horizon));
+
+        PropensitySettings settings = PropensitySettings.defaults(seed);
+        int[] foldOf = StratifiedFolds.assign(cohort.data.labels(), folds, seed);
+        Map<String, BiFunction<TrainingData, TrainingData, double[]>> models = new LinkedHashMap<>();
+        long[] lotseNanos = {0};
+        models.put("lotse", (train, test) -> {
+            long started = System.nanoTime();
+            PropensityModel model = new PropensityTrainer(settings).train(train.select(cohort.lotseSchema), window);
+            lotseNanos[0] += System.nanoTime() - started;
+            return model.probabilities(test);
+        });
+        models.put("logistic_rfm", (train, test) -> logistic(train, test, RFM));
+        models.put("recency_only", (train, test) -> logistic(train, test, List.of("log_recency")));
+
+        Map<String, List<ModelMetrics>> perFold = new LinkedHashMap<>();
+        models.keySet().forEach(name -> perFold.put(name, new ArrayList<>()));
+        for (int fold = 0; fold < folds; fold++) {
+            TrainingData train = cohort.data.subset(StratifiedFolds.rows(foldOf, fold, false));
+            TrainingData test = cohort.data.subset(StratifiedFolds.rows(foldOf, fold, true));
+            StringBuilder line = new StringBuilder("fold " + (fold + 1) + "/" + folds + ":");
+            for (var model : models.entrySet()) {
+                ModelMetrics metrics = ClassificationMetrics.of(model.getValue().apply(train, test), test.labels());
+                perFold.get(model.getKey()).add(metrics);
+                line.append(String.format(Locale.ROOT, " %s AUC %.4f", model.getKey(), metrics.auc()));
+            }
+            progress(line.toString());
+        }
+
+        ObjectNode result = JsonMapper.builder().build().createObjectNode();
+        result.put("customers", cohort.data.size());
+        result.put("positives", cohort.data.positives());
+        result.put("horizon_days", horizon);
+        result.put("cutoff", cutoffDate.toString());
+        result.put("folds", folds);
+        result.put("seed", seed);
+        ObjectNode summary = result.putObject("models");
+        Map<String, Double> meanAuc = new HashMap<>();
+        for (var entry : perFold.entrySet()) {
+            List<ModelMetrics> metrics = entry.getValue();
+            double auc = mean(metrics, ModelMetrics::auc);
+            meanAuc.put(entry.getKey(), auc);
+            ObjectNode node = summary.putObject(entry.getKey());
+            node.put("auc", round(auc));
+            node.put("auc_std", round(deviation(metrics, auc)));
+            node.put("lift_top_decile", round(mean(metrics, ModelMetrics::liftTopDecile)));
+            node.put("calibration_error", round(mean(metrics, ModelMetrics::calibrationError)));
+            node.put("brier", round(mean(metrics, ModelMetrics::brier)));
+            progress(String.format(Locale.ROOT, "%-13s AUC %.4f ± %.4f, lift top decile %.3f, ECE %.4f, Brier %.4f",
+                    entry.getKey(), auc, deviation(metrics, auc), mean(metrics, ModelMetrics::liftTopDecile),
+                    mean(metrics, ModelMetrics::calibrationError), mean(metrics, ModelMetrics::brier)));
+        }
+        result.put("auc_gain_vs_logistic_rfm", round(meanAuc.get("lotse") - meanAuc.get("logistic_rfm")));
+        progress(pairedGain(perFold.get("lotse"), perFold.get("logistic_rfm")));
+        result.put("training_ms", lotseNanos[0] / 1_000_000);
+        describeFullModel(cohort, settings, window);
+        return result;
+    }
+
+    /** Trains on every customer and shows what the model uses and one person's explanation. */
+    private static void describeFullModel(Cohort cohort, PropensitySettings settings, DataWindow window) {
+        PropensityModel model = new PropensityTrainer(settings).train(cohort.data.select(cohort.lotseSchema), window);
+        var provenance = model.provenance();
+        progress(String.format(Locale.ROOT, "model on all %,d customers: %s, %d trees, cross-validated AUC %.4f, "
+                        + "ECE %.4f", provenance.trainingSize(), provenance.algorithm(), provenance.trees(),
+                provenance.crossValidated().auc(), provenance.crossValidated().calibrationError()));
+        if (model.scorer() instanceof TreeEnsemble trees) {
+            double[] importance = trees.gainImportance();
+            double total = 0;
+            for (double gain : importance) {
+                total += gain;
+            }
+            List<Integer> order = new ArrayList<>();
+            for (int j = 0; j < importance.length; j++) {
+                order.add(j);
+            }
+            order.sort((a, b) -> Double.compare(importance[b], importance[a]));
+            StringBuilder line = new StringBuilder("gain importance:");
+            for (int k = 0; k < Math.min(8, order.size()); k++) {
+                int j = order.get(k);
+                line.append(String.format(Locale.ROOT, " %s %.1f%%", model.schema().name(j),
+                        100 * importance[j] / total));
+            }
+            progress(line.toString());
+        }
+        FeatureVector first = cohort.vectors.get(0);
+        Explanation explanation = model.explain(first, 3);
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "customer %s: p = %.3f (bias %.3f)",
+                cohort.customers.get(0), explanation.probability(), explanation.bias()));
+        for (Explanation.Factor factor : explanation.topFactors()) {
+            line.append(String.format(Locale.ROOT, "; %s = %.2f: %+.3f", factor.feature(), factor.value(),
+                    factor.contribution()));
+        }
+        progress(line.toString());
+    }
+
+    private static double[] logistic(TrainingData train, TrainingData test, List<String> features) {
+        FeatureSchema schema = train.schema().select(features);
+        LogisticModel model = LogisticRegression.fit(train.select(schema), LogisticParameters.defaults());
+        TrainingData own = test.select(schema);
+        double[] probabilities = new double[own.size()];
+        for (int i = 0; i < probabilities.length; i++) {
+            probabilities[i] = 1 / (1 + Math.exp(-model.logOdds(own.row(i))));
+        }
+        return probabilities;
+    }
+
+    /** The customers with an order before the cutoff, their features and whether they ordered in the window. */
+    static final class Cohort {
+        final List<String> customers;
+        final List<FeatureVector> vectors;
+        /** Lotse's features and the baseline's. */
+        final TrainingData data;
+        /** Lotse's features only. */
+        final FeatureSchema lotseSchema;
+
+        private Cohort(List<String> customers, List<FeatureVector> vectors, TrainingData data,
+                       FeatureSchema lotseSchema) {
+            this.customers = customers;
+            this.vectors = vectors;
+            this.data = data;
+            this.lotseSchema = lotseSchema;
+        }
+
+        static Cohort of(Map<String, List<Order>> ordersByCustomer, DataWindow window) {
+            boolean categories = ordersByCustomer.values().stream().flatMap(List::stream)
+                    .flatMap(order -> order.lines().stream()).anyMatch(line -> line.category() != null);
+            FeatureBuilder builder = FeatureBuilder.of(
+                    categories ? EnumSet.of(FeatureGroup.CATEGORIES) : EnumSet.noneOf(FeatureGroup.class), List.of());
+            FeatureSchema schema = builder.schema().plus(RFM);
+            List<String> customers = new ArrayList<>();
+            List<FeatureVector> vectors = new ArrayList<>();
+            List<Boolean> outcomes = new ArrayList<>();
+            for (var entry : ordersByCustomer.entrySet()) {
+                List<Order> orders = entry.getValue();
+                if (orders.stream().noneMatch(order -> order.at().isBefore(window.cutoff()))) {
+                    continue;
+                }
+                FeatureVector features = builder.build(CustomerHistory.ofOrders(orders), window.cutoff());
+                customers.add(entry.getKey());
+                vectors.add(withRfm(features, schema));
+                outcomes.add(window.happened(orders.stream().map(Order::at).toList()));
+            }
+            if (customers.isEmpty()) {
+                throw new IllegalArgumentException("no customer ordered before " + window.cutoff());
+            }
+            return new Cohort(customers, vectors, TrainingData.of(vectors, outcomes), builder.schema());
+        }
+
+        /** Appends the baseline's features, derived from Lotse's (days of recency and tenure floored at 1). */
+        private static FeatureVector withRfm(FeatureVector features, FeatureSchema schema) {
+            double[] own = features.values();
+            double[] values = Arrays.copyOf(own, schema.size());
+            double recencyDays = Math.expm1(features.value(FeatureBuilder.RECENCY));
+            int next = own.length;
+            values[next++] = Math.log(Math.max(1, recencyDays));
+            values[next++] = Math.log(features.value(FeatureBuilder.FREQUENCY));
+            values[next++] = features.value(FeatureBuilder.MONETARY_TOTAL);
+            values[next] = Math.log(Math.max(1, features.value(FeatureBuilder.TENURE)));
+            return new FeatureVector(schema, values);
+        }
+    }
+
+    /** The AUC gain fold by fold: both models were measured on the same customers, so the gain varies less. */
+    private static String pairedGain(List<ModelMetrics> lotse, List<ModelMetrics> baseline) {
+        double[] gains = new double[lotse.size()];
+        StringBuilder line = new StringBuilder("AUC gain over logistic_rfm per fold:");
+        int wins = 0;
+        for (int k = 0; k < gains.length; k++) {
+            gains[k] = lotse.get(k).auc() - baseline.get(k).auc();
+            wins += gains[k] > 0 ? 1 : 0;
+            line.append(String.format(Locale.ROOT, " %+.4f", gains[k]));
+        }
+        double mean = Arrays.stream(gains).average().orElseThrow();
+        double squares = Arrays.stream(gains).map(g -> (g - mean) * (g - mean)).sum();
+        double standardError = Math.sqrt(squares / Math.max(1, gains.length - 1) / gains.length);
+        return line.append(String.format(Locale.ROOT, "; mean %+.4f, standard error %.4f, better in %d of %d folds",
+                mean, standardError, wins, gains.length)).toString();
+    }
+
+    private static double mean(List<ModelMetrics> metrics, ToDoubleFunction<ModelMetrics> of) {
+        return metrics.stream().mapToDouble(of).average().orElseThrow();
+    }
+
+    private static double deviation(List<ModelMetrics> metrics, double mean) {
+        double squares = metrics.stream().mapToDouble(m -> (m.auc() - mean) * (m.auc() - mean)).sum();
+        return Math.sqrt(squares / Math.max(1, metrics.size() - 1));
+    }
+
+    private static double round(double value) {
+        return BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_EVEN).doubleValue();
+    }
+
+    static Map<String, String> parse(String... args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("expected --name value, got '" + arg + "'");
+            }
+            String name;
+            String value;
+            int equals = arg.indexOf('=');
+            if (equals > 0) {
+                name = arg.substring(2, equals);
+                value = arg.substring(equals + 1);
+            } else {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException("option " + arg + " needs a value");
+                }
+                name = arg.substring(2);
+                value = args[++i];
+            }
+            if (!OPTIONS.contains(name)) {
+                throw new IllegalArgumentException("unknown option --" + name);
+            }
+            options.put(name, value);
+        }
+        return options;
+    }
+
+    private static String required(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("--" + name + " is required");
+        }
+        return value;
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("--cutoff must be a date like 2011-09-01, was '" + text + "'", e);
+        }
+    }
+
+    private static int positive(Map<String, String> options, String name, @Nullable Integer fallback) {
+        String text = fallback == null ? required(options, name) : options.getOrDefault(name, fallback.toString());
+        long value = whole(text, name);
+        if (value < 1 || value > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("--" + name + " must be a positive whole number, was '" + text + "'");
+        }
+        return (int) value;
+    }
+
+    private static long whole(String text, String name) {
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be a whole number, was '" + text + "'", e);
+        }
+    }
+
+    private static void progress(String line) {
+        System.err.println(line);
+    }
+}
