@@ -4,6 +4,7 @@ import io.lotse.engine.text.IntentClassifier;
 import io.lotse.engine.text.IntentPrediction;
 import io.lotse.engine.text.IntentTrainer;
 import io.lotse.engine.text.LabelledText;
+import io.lotse.engine.text.MessageFrame;
 import io.lotse.engine.text.OnnxSentenceEmbedder;
 import io.lotse.engine.text.SentenceEmbedder;
 import io.lotse.engine.text.TextFeatures;
@@ -161,8 +162,8 @@ public final class IntentEvaluation {
         IntentTrainer.Settings shopSettings = settings.withOutOfScopeLabel(outOfScope);
         progress("simulated shop: " + messages.size() + " messages; embedding them once…");
         CachingEmbedder cache = new CachingEmbedder(embedder);
-        cache.embedAll(messages.stream().map(message -> message.example().text()).toList());
-        cache.embedAll(extra.stream().map(LabelledText::text).toList());
+        cache.embedAll(messages.stream().map(message -> MessageFrame.strip(message.example().text())).toList());
+        cache.embedAll(extra.stream().map(example -> MessageFrame.strip(example.text())).toList());
         Map<String, List<String>> truthByLanguage = new TreeMap<>();
         Map<String, List<String>> predictedByLanguage = new TreeMap<>();
         List<String> truth = new ArrayList<>();
@@ -187,7 +188,7 @@ public final class IntentEvaluation {
             trainingSeconds += (System.nanoTime() - started) / 1e9;
             for (IntentData.ShopMessage message : test) {
                 String text = message.example().text();
-                String label = classifier.classifyEmbedded(text, cache.embed(text)).intent();
+                String label = classifier.classifyEmbedded(text, cache.embed(MessageFrame.strip(text))).intent();
                 truth.add(message.example().label());
                 predicted.add(label);
                 truthByLanguage.computeIfAbsent(message.language(), key -> new ArrayList<>())
@@ -222,7 +223,9 @@ public final class IntentEvaluation {
             double[] latencies = new double[Math.min(500, lastTest.size())];
             for (int i = 0; i < latencies.length; i++) {
                 long t0 = System.nanoTime();
-                last.classify(lastTest.get(i) + " ");
+                // The classifier's own embedder is the cache; the message is embedded afresh as classify() does.
+                String text = lastTest.get(i);
+                last.classifyEmbedded(text, embedder.embed(MessageFrame.strip(text)));
                 latencies[i] = (System.nanoTime() - t0) / 1e6;
             }
             putLatency(result, latencies);
