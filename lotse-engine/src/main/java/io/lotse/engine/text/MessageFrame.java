@@ -24,10 +24,16 @@ public final class MessageFrame {
     private static final Pattern GREETING = Pattern.compile("^\\s*(?:" + GREETINGS
             + ")(?:[ \\t]+[\\p{L}.'-]+){0,2}[ \\t]*(?:[,!]+|(?=\\R)|$)\\s*",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    /** A closing at the end, after a line break or a sentence, optionally followed by one short line (a name). */
-    private static final Pattern CLOSING = Pattern.compile("(?:^|(?<=[.!?\\n]))\\s*(?:" + CLOSINGS
+    /**
+     * A closing at the end, after a line break or a sentence, optionally followed by one short line (a name). The
+     * whitespace before it is matched possessively: a run of blank lines costs no backtracking.
+     */
+    private static final Pattern CLOSING = Pattern.compile("(?:^|(?<=[.!?\\n]))\\s*+(?:" + CLOSINGS
             + ")[ \\t]*[.!,]*[ \\t]*(?:\\R[ \\t]*[\\p{L} .'-]{1,40})?\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /** How far from the end a closing may start. */
+    private static final int CLOSING_REACH = 160;
 
     private MessageFrame() {}
 
@@ -41,7 +47,10 @@ public final class MessageFrame {
         if (greeting.find()) {
             body = body.substring(greeting.end());
         }
-        Matcher closing = CLOSING.matcher(body);
+        body = body.stripTrailing();
+        // A closing and its name line fit in the last characters; looking there only keeps long texts cheap.
+        Matcher closing = CLOSING.matcher(body).region(Math.max(0, body.length() - CLOSING_REACH), body.length())
+                .useTransparentBounds(true).useAnchoringBounds(false);
         if (closing.find()) {
             body = body.substring(0, closing.start());
         }

@@ -27,6 +27,14 @@ class MessageFrameTest {
     }
 
     @Test
+    void longRunsOfLineBreaksAreReadLikeAnyText() {
+        String text = "Wo ist mein Paket?" + "\n".repeat(19_000) + "Gruß";
+
+        assertThat(MessageFrame.strip(text)).isEqualTo("Wo ist mein Paket?");
+        assertThat(MessageFrame.strip("a" + "\n.".repeat(9_000) + "b")).startsWith("a").endsWith("b");
+    }
+
+    @Test
     void aMessageThatIsAllFrameStaysWhole() {
         assertThat(MessageFrame.strip("  Thank you!  ")).isEqualTo("Thank you!");
         assertThat(MessageFrame.strip("Hallo,\n\nViele Grüße")).isEqualTo("Hallo,\n\nViele Grüße");
