@@ -1,5 +1,6 @@
 package io.lotse.server.service;
 
+import io.lotse.engine.text.MessageFrame;
 import io.lotse.engine.text.Topic;
 import io.lotse.engine.text.TopicFinder;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -215,7 +216,8 @@ class ServiceFigures {
         if (trained == null) {
             return List.of();
         }
-        List<String> texts = sample.stream().map(Row::text).toList();
+        // Clustered and named by what the messages ask, not by their greetings and closings.
+        List<String> texts = sample.stream().map(row -> MessageFrame.strip(row.text())).toList();
         List<float[]> embeddings = trained.classifier().embedder().dimension() == 0 ? List.of()
                 : trained.classifier().embedder().embedAll(texts);
         if (embeddings.isEmpty()) {
