@@ -115,6 +115,29 @@ final class IntentData {
         return messages;
     }
 
+    /**
+     * Labelled examples in the server's seed format: one example a line, intent and text separated by a tab;
+     * blank lines and lines starting with {@code #} are skipped.
+     *
+     * @throws IllegalArgumentException for a line without a tab or with an empty intent or text
+     */
+    static List<LabelledText> examples(Path file) throws IOException {
+        List<LabelledText> examples = new ArrayList<>();
+        int number = 0;
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            number++;
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            int tab = line.indexOf('\t');
+            if (tab <= 0 || line.substring(tab + 1).isBlank()) {
+                throw new IllegalArgumentException(file + ", line " + number + ": expected intent, a tab and a text");
+            }
+            examples.add(new LabelledText(line.substring(tab + 1).strip(), line.substring(0, tab).strip()));
+        }
+        return examples;
+    }
+
     /** The concatenation of the lists under the given keys; a missing key contributes nothing. */
     static List<LabelledText> join(Map<String, List<LabelledText>> lists, String... keys) {
         List<LabelledText> joined = new ArrayList<>();

@@ -4,6 +4,7 @@ import io.lotse.engine.text.IntentClassifier;
 import io.lotse.engine.text.IntentPrediction;
 import io.lotse.engine.text.IntentTrainer;
 import io.lotse.engine.text.LabelledText;
+import io.lotse.engine.text.MessageFrame;
 import io.lotse.engine.text.OnnxSentenceEmbedder;
 import io.lotse.engine.text.SentenceEmbedder;
 import io.lotse.engine.text.TextFeatures;
@@ -34,7 +35,9 @@ import tools.jackson.databind.node.ObjectNode;
  *       training lists.</li>
  *   <li>{@code --format simulated --shop DIR}: the shop's messages, three folds by paraphrase family (family number
  *       modulo 3): each fold tests on the messages written from some families of every intent and language and
- *       trains on the others, so no test phrasing was seen in training. Accuracy per language.</li>
+ *       trains on the others, so no test phrasing was seen in training. Accuracy per language. {@code --examples FILE}
+ *       (intent, tab, text per line, e.g. the server's {@code seed-examples.tsv}) adds labelled examples to every
+ *       fold's training data, as the server trains on its seed set besides the shop's own examples.</li>
  * </ul>
  */
 public final class IntentEvaluation {
@@ -153,11 +156,14 @@ public final class IntentEvaluation {
             IntentTrainer.Settings settings) throws Exception {
         Path shop = existing(required(options, "shop"));
         List<IntentData.ShopMessage> messages = IntentData.simulated(shop);
+        List<LabelledText> extra = options.containsKey("examples")
+                ? IntentData.examples(existing(options.get("examples"))) : List.of();
         String outOfScope = "out_of_scope";
         IntentTrainer.Settings shopSettings = settings.withOutOfScopeLabel(outOfScope);
         progress("simulated shop: " + messages.size() + " messages; embedding them once…");
         CachingEmbedder cache = new CachingEmbedder(embedder);
-        cache.embedAll(messages.stream().map(message -> message.example().text()).toList());
+        cache.embedAll(messages.stream().map(message -> MessageFrame.strip(message.example().text())).toList());
+        cache.embedAll(extra.stream().map(example -> MessageFrame.strip(example.text())).toList());
         Map<String, List<String>> truthByLanguage = new TreeMap<>();
         Map<String, List<String>> predictedByLanguage = new TreeMap<>();
         List<String> truth = new ArrayList<>();
@@ -166,7 +172,7 @@ public final class IntentEvaluation {
         IntentClassifier last = null;
         List<String> lastTest = new ArrayList<>();
         for (int fold = 0; fold < FOLDS; fold++) {
-            List<LabelledText> train = new ArrayList<>();
+            List<LabelledText> train = new ArrayList<>(extra);
             List<IntentData.ShopMessage> test = new ArrayList<>();
             for (IntentData.ShopMessage message : messages) {
                 if (message.fold(FOLDS) == fold) {
@@ -182,7 +188,7 @@ public final class IntentEvaluation {
             trainingSeconds += (System.nanoTime() - started) / 1e9;
             for (IntentData.ShopMessage message : test) {
                 String text = message.example().text();
-                String label = classifier.classifyEmbedded(text, cache.embed(text)).intent();
+                String label = classifier.classifyEmbedded(text, cache.embed(MessageFrame.strip(text))).intent();
                 truth.add(message.example().label());
                 predicted.add(label);
                 truthByLanguage.computeIfAbsent(message.language(), key -> new ArrayList<>())
@@ -198,6 +204,7 @@ public final class IntentEvaluation {
         result.put("split", FOLDS + " folds by paraphrase family (family number modulo 3): each message is tested"
                 + " by the model trained on the other families of its intent and language");
         result.put("messages", messages.size());
+        result.put("extra_examples", extra.size());
         result.put("accuracy", round(metrics.accuracy()));
         result.put("macro_f1", round(metrics.macroF1()));
         result.put("in_scope_accuracy", round(metrics.inScopeAccuracy()));
@@ -216,7 +223,9 @@ public final class IntentEvaluation {
             double[] latencies = new double[Math.min(500, lastTest.size())];
             for (int i = 0; i < latencies.length; i++) {
                 long t0 = System.nanoTime();
-                last.classify(lastTest.get(i) + " ");
+                // The classifier's own embedder is the cache; the message is embedded afresh as classify() does.
+                String text = lastTest.get(i);
+                last.classifyEmbedded(text, embedder.embed(MessageFrame.strip(text)));
                 latencies[i] = (System.nanoTime() - t0) / 1e6;
             }
             putLatency(result, latencies);

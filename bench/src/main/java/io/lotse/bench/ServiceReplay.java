@@ -23,7 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
  * automatically and how many of those had the right intent.
  *
  * <p>{@code java -cp bench/target/lotse-bench.jar io.lotse.bench.ServiceReplay --url http://localhost:8080
- * --admin-token TOKEN --shop DIR [--limit N]}. Last line of output: {@code {"examples", "messages", "automated",
+ * --admin-token TOKEN --shop DIR [--limit N]} (the token may come from the variable {@code LOTSE_ADMIN_TOKEN}
+ * instead, as {@code ./lotse demo} passes it). Last line of output: {@code {"examples", "messages", "automated",
  * "automation_rate", "auto_answer_precision", "handed_over", "intent_accuracy"}}.
  */
 public final class ServiceReplay {
@@ -35,9 +36,9 @@ public final class ServiceReplay {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = IntentEvaluation.parse(args);
         String url = options.getOrDefault("url", "http://localhost:8080").replaceAll("/+$", "");
-        String token = options.get("admin-token");
-        if (token == null) {
-            throw new IllegalArgumentException("--admin-token is required");
+        String token = options.getOrDefault("admin-token", System.getenv("LOTSE_ADMIN_TOKEN"));
+        if (token == null || token.isBlank()) {
+            throw new IllegalArgumentException("--admin-token (or the variable LOTSE_ADMIN_TOKEN) is required");
         }
         int limit = Integer.parseInt(options.getOrDefault("limit", "1000000"));
         List<IntentData.ShopMessage> messages = IntentData.simulated(Path.of(options.getOrDefault("shop", "shop")));

@@ -1,6 +1,7 @@
 package io.lotse.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.lotse.engine.text.LabelledText;
@@ -58,6 +59,24 @@ class IntentDataTest {
         assertThat(messages).extracting(m -> m.example().label(), IntentData.ShopMessage::language,
                 m -> m.fold(3), IntentData.ShopMessage::fromEmail).containsExactly(
                 tuple("where_is_my_order", "de", 2, "a@x.example"), tuple("out_of_scope", "en", 1, "b@x.example"));
+    }
+
+    @Test
+    void seedExamplesAreIntentTabTextLinesAndABrokenLineIsNamed() throws IOException {
+        Path file = Files.writeString(dir.resolve("seed.tsv"), """
+                # comment
+                where_is_my_order\tWo bleibt mein Paket?
+
+                unsubscribe\tBitte keinen Newsletter mehr.
+                """);
+
+        assertThat(IntentData.examples(file)).extracting(LabelledText::label, LabelledText::text).containsExactly(
+                tuple("where_is_my_order", "Wo bleibt mein Paket?"),
+                tuple("unsubscribe", "Bitte keinen Newsletter mehr."));
+
+        Path broken = Files.writeString(dir.resolve("broken.tsv"), "where_is_my_order\tfine\nno tab here\n");
+        assertThatIllegalArgumentException().isThrownBy(() -> IntentData.examples(broken))
+                .withMessageContaining("line 2");
     }
 
     @Test

@@ -7,8 +7,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A trained intent classifier: surface features of the text (character and word n-grams) and, when an embedder
- * is given, the sentence embedding go into one multinomial logistic regression whose probabilities are calibrated
+ * A trained intent classifier: surface features of the text without its greeting and closing (character and
+ * word n-grams) and, when an embedder is given, the sentence embedding of that text go into one multinomial logistic regression whose probabilities are calibrated
  * by temperature scaling. Immutable and thread-safe; build one with {@link IntentTrainer}.
  */
 public final class IntentClassifier {
@@ -43,14 +43,20 @@ public final class IntentClassifier {
         this.provenance = provenance;
     }
 
-    /** Classifies a message. */
+    /** Classifies a message; its greeting and closing ({@link MessageFrame}) are not read. */
     public IntentPrediction classify(String text) {
-        return classifyEmbedded(text, embedder.embed(text));
+        String body = MessageFrame.strip(text);
+        return predict(logits(body, embedder.embed(body)));
     }
 
-    /** Classifies a message whose embedding (by this classifier's {@link #embedder()}) is already known. */
+    /**
+     * Classifies a message whose embedding is already known.
+     *
+     * @param embedding the embedding by this classifier's {@link #embedder()} of {@link MessageFrame#strip
+     *                  MessageFrame.strip(text)}
+     */
     public IntentPrediction classifyEmbedded(String text, float[] embedding) {
-        return predict(logits(text, embedding));
+        return predict(logits(MessageFrame.strip(text), embedding));
     }
 
     /** The intents this classifier knows, the out-of-scope label included when it was trained with one. */

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Trains an {@link IntentClassifier} in this process on labelled examples.
  *
- * <p>Steps: embed every text once; hold out a validation set (the caller's, or a stratified, seeded share of the
+ * <p>Steps: drop every text's greeting and closing ({@link MessageFrame}); embed every text once; hold out a validation set (the caller's, or a stratified, seeded share of the
  * examples); fit the features and the regression on the rest; fit the calibration temperature on the held-out
  * examples; when an out-of-scope label is set, choose the confidence threshold below which a message counts as out
  * of scope (maximising in-scope accuracy plus out-of-scope recall on the held-out examples); finally, when the
@@ -130,8 +130,11 @@ public final class IntentTrainer {
      *
      * @throws IllegalArgumentException with fewer than two intents, or a validation label unknown to the examples
      */
-    public Result train(List<LabelledText> examples, @Nullable List<LabelledText> validation, Settings settings) {
+    public Result train(List<LabelledText> labelled, @Nullable List<LabelledText> validation, Settings settings) {
         long started = clock.getAsLong();
+        // The classifier reads messages without their greeting and closing; so does training.
+        List<LabelledText> examples = withoutFrames(labelled);
+        validation = validation == null ? null : withoutFrames(validation);
         String[] labels = new TreeSet<>(examples.stream().map(LabelledText::label).toList()).toArray(String[]::new);
         if (labels.length < 2) {
             throw new IllegalArgumentException("training needs examples of at least two intents, got "
@@ -211,6 +214,14 @@ public final class IntentTrainer {
         IntentClassifier classifier = finalFit.classifier(labels, outOfScope, embedder, settings, temperature,
                 threshold, provenance);
         return new Result(classifier, List.copyOf(outcomes));
+    }
+
+    private static List<LabelledText> withoutFrames(List<LabelledText> examples) {
+        List<LabelledText> stripped = new ArrayList<>(examples.size());
+        for (LabelledText example : examples) {
+            stripped.add(new LabelledText(MessageFrame.strip(example.text()), example.label()));
+        }
+        return stripped;
     }
 
     private static IntentModelProvenance provisionalProvenance(Settings settings) {
@@ -312,7 +323,7 @@ public final class IntentTrainer {
             throw new IllegalArgumentException("cross-validation needs at least two folds, was " + folds);
         }
         SentenceEmbedder cached = SentenceEmbedder.caching(embedder);
-        cached.embedAll(examples.stream().map(LabelledText::text).toList());
+        cached.embedAll(examples.stream().map(example -> MessageFrame.strip(example.text())).toList());
         Map<String, List<LabelledText>> byLabel = new TreeMap<>();
         for (LabelledText example : examples) {
             byLabel.computeIfAbsent(example.label(), key -> new ArrayList<>()).add(example);
@@ -351,7 +362,8 @@ public final class IntentTrainer {
             for (LabelledText example : parts.get(f)) {
                 if (classifier.intents().contains(example.label())) {
                     outcomes.add(new ValidationOutcome(example.text(), example.label(),
-                            classifier.classifyEmbedded(example.text(), cached.embed(example.text()))));
+                            classifier.classifyEmbedded(example.text(),
+                                    cached.embed(MessageFrame.strip(example.text())))));
                 }
             }
         }

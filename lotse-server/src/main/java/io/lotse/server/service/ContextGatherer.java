@@ -5,10 +5,7 @@ import io.lotse.engine.text.Entity;
 import io.lotse.engine.text.EntityType;
 import io.lotse.server.profile.Profile;
 import io.lotse.server.profile.Profiles;
-import io.lotse.server.profile.TimelineEntry;
-import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -19,12 +16,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Gathers what an agent would look up before answering ("Dunkelverarbeitung"): the customer by logged-in id or
- * sender email (identity resolution through the profile API), their orders from the event log ({@code Order
- * Completed}, {@code Order Cancelled} and {@code Order Refunded} with {@code order_id}), the order the message
+ * sender email (identity resolution through the profile API), their orders with shipment and return state from the
+ * event log ({@link OrderHistory}), the order the message
  * names or else the latest, earlier tickets, the configured external connectors, and links to the profile and
  * order pages.
  */
@@ -149,11 +145,34 @@ class ContextGatherer {
         boolean german = "de".equals(language);
         variables.put("order.number", order.number());
         variables.put("order.date", (german ? GERMAN_DATE : ENGLISH_DATE).format(order.placedAt().atZone(ZONE)));
+        DateTimeFormatter dates = german ? GERMAN_DATE : ENGLISH_DATE;
+        String statusDate = dates.format(order.statusAt().atZone(ZONE));
         variables.put("order.status", switch (order.status()) {
+            case "shipped" -> (german ? "versandt am " : "shipped on ") + statusDate + shipmentDetails(order, german);
+            case "delivered" -> (german ? "zugestellt am " : "delivered on ") + statusDate;
+            case "returned" -> german ? "Rücksendung eingegangen" : "return received";
             case "cancelled" -> german ? "storniert" : "cancelled";
             case "refunded" -> german ? "erstattet" : "refunded";
             default -> german ? "bestellt und in Bearbeitung" : "placed and being processed";
         });
+        GatheredContext.Shipment shipment = order.shipment();
+        if (shipment != null) {
+            putIfKnown(variables, "order.carrier", shipment.carrier());
+            putIfKnown(variables, "order.tracking", shipment.trackingNumber());
+            putIfKnown(variables, "order.tracking-link", shipment.trackingUrl());
+            if (shipment.shippedAt() != null) {
+                variables.put("order.shipped-date", dates.format(shipment.shippedAt().atZone(ZONE)));
+            }
+            if (shipment.deliveredAt() != null) {
+                variables.put("order.delivered-date", dates.format(shipment.deliveredAt().atZone(ZONE)));
+            }
+        }
+        if (order.returnState() != null) {
+            variables.put("order.return", switch (order.returnState()) {
+                case "refunded" -> german ? "erstattet" : "refunded";
+                default -> german ? "Rücksendung eingegangen" : "return received";
+            });
+        }
         List<String> items = new ArrayList<>();
         for (GatheredContext.Item item : order.items()) {
             items.add(item.quantity() + "× " + item.name());
@@ -174,6 +193,28 @@ class ContextGatherer {
         }
     }
 
+    /** " with DHL, tracking number 123" as far as known. */
+    private static String shipmentDetails(GatheredContext.Order order, boolean german) {
+        GatheredContext.Shipment shipment = order.shipment();
+        if (shipment == null) {
+            return "";
+        }
+        StringBuilder details = new StringBuilder();
+        if (shipment.carrier() != null) {
+            details.append(german ? " mit " : " with ").append(shipment.carrier());
+        }
+        if (shipment.trackingNumber() != null) {
+            details.append(german ? ", Sendungsnummer " : ", tracking number ").append(shipment.trackingNumber());
+        }
+        return details.toString();
+    }
+
+    private static void putIfKnown(Map<String, String> variables, String name, @Nullable String value) {
+        if (value != null) {
+            variables.put(name, value);
+        }
+    }
+
     private static String symbol(String currency) {
         return switch (currency) {
             case "EUR" -> "€";
@@ -184,85 +225,20 @@ class ContextGatherer {
     }
 
     private static GatheredContext.Customer customer(Profile profile, @Nullable String senderEmail) {
-        String name = text(profile.traits().get("firstName"));
+        String name = OrderHistory.text(profile.traits().get("firstName"));
         if (name == null) {
-            name = text(profile.traits().get("first_name"));
+            name = OrderHistory.text(profile.traits().get("first_name"));
         }
         if (name == null) {
-            String full = text(profile.traits().get("name"));
+            String full = OrderHistory.text(profile.traits().get("name"));
             name = full == null ? null : full.split("\\s+")[0];
         }
-        String email = text(profile.traits().get("email"));
+        String email = OrderHistory.text(profile.traits().get("email"));
         return new GatheredContext.Customer(profile.id(), name, email != null ? email : senderEmail,
                 profile.stats().orders(), profile.stats().revenue(), profile.firstSeen());
     }
 
     private List<GatheredContext.Order> orders(long profileId) {
-        List<TimelineEntry> timeline = profiles.timeline(profileId, null, TIMELINE_EVENTS);
-        Map<String, GatheredContext.Order> byNumber = new LinkedHashMap<>();
-        // The timeline is newest first; read it oldest first so that later status events win.
-        for (int i = timeline.size() - 1; i >= 0; i--) {
-            TimelineEntry entry = timeline.get(i);
-            if (!"track".equals(entry.type()) || entry.name() == null) {
-                continue;
-            }
-            JsonNode properties = entry.payload().path("properties");
-            String number = text(properties.get("order_id"));
-            if (number == null) {
-                continue;
-            }
-            switch (entry.name()) {
-                case "Order Completed" -> byNumber.put(number, new GatheredContext.Order(number, entry.timestamp(),
-                        "placed", entry.timestamp(), decimal(properties.has("total") ? properties.get("total")
-                                : properties.get("revenue")), currency(properties), items(properties)));
-                case "Order Cancelled", "Order Refunded" -> {
-                    GatheredContext.Order known = byNumber.get(number);
-                    String status = "Order Cancelled".equals(entry.name()) ? "cancelled" : "refunded";
-                    if (known != null) {
-                        byNumber.put(number, new GatheredContext.Order(number, known.placedAt(), status,
-                                entry.timestamp(), known.total(), known.currency(), known.items()));
-                    }
-                }
-                default -> { }
-            }
-        }
-        List<GatheredContext.Order> orders = new ArrayList<>(byNumber.values());
-        orders.sort((a, b) -> b.placedAt().compareTo(a.placedAt()));
-        return orders;
-    }
-
-    private static List<GatheredContext.Item> items(JsonNode properties) {
-        List<GatheredContext.Item> items = new ArrayList<>();
-        for (JsonNode product : properties.path("products")) {
-            String name = text(product.get("name"));
-            if (name != null) {
-                items.add(new GatheredContext.Item(name, Math.max(1, product.path("quantity").asInt(1))));
-            }
-        }
-        return items;
-    }
-
-    private static String currency(JsonNode properties) {
-        String currency = text(properties.get("currency"));
-        return currency == null ? "EUR" : currency.toUpperCase(Locale.ROOT);
-    }
-
-    private static @Nullable BigDecimal decimal(@Nullable JsonNode node) {
-        if (node == null || !(node.isNumber() || node.isString())) {
-            return null;
-        }
-        try {
-            return new BigDecimal(node.asString());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static @Nullable String text(@Nullable JsonNode node) {
-        if (node == null || node.isNull() || node.isMissingNode()) {
-            return null;
-        }
-        String value = node.asString();
-        return value == null || value.isBlank() ? null : value.strip();
+        return OrderHistory.read(profiles.timeline(profileId, null, TIMELINE_EVENTS));
     }
 }

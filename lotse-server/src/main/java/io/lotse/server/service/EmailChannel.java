@@ -66,7 +66,8 @@ class EmailChannel implements ReplyChannel {
         return "email";
     }
 
-    @Scheduled(fixedDelayString = "${lotse.service.email.poll-interval:30s}", initialDelayString = "10s")
+    @Scheduled(fixedDelayString = "${lotse.service.email.poll-interval:30s}",
+            initialDelayString = "${lotse.service.email.poll-interval:30s}")
     void scheduledPoll() {
         if (properties.email().enabled()) {
             try {

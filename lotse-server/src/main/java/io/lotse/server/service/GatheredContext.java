@@ -46,19 +46,32 @@ public record GatheredContext(@Nullable Customer customer, List<Order> orders, @
     /**
      * @param number   order number
      * @param placedAt when it was placed
-     * @param status   {@code placed}, {@code cancelled} or {@code refunded}
-     * @param statusAt when the status last changed
-     * @param total    order total
-     * @param currency its currency
-     * @param items    what was ordered
+     * @param status      {@code placed}, {@code shipped}, {@code delivered}, {@code returned}, {@code refunded} or
+     *                    {@code cancelled}
+     * @param statusAt    when the status last changed
+     * @param total       order total
+     * @param currency    its currency
+     * @param items       what was ordered
+     * @param shipment    the shipment, once the order was shipped or delivered
+     * @param returnState {@code returned} (the return arrived) or {@code refunded}; null without a return
      */
     public record Order(String number, Instant placedAt, String status, Instant statusAt, @Nullable BigDecimal total,
-            String currency, List<Item> items) {
+            String currency, List<Item> items, @Nullable Shipment shipment, @Nullable String returnState) {
 
         public Order {
             items = List.copyOf(items);
         }
     }
+
+    /**
+     * @param carrier        the carrier, when the shop named it
+     * @param trackingNumber the parcel's tracking number
+     * @param trackingUrl    where the customer can follow the parcel
+     * @param shippedAt      when it left, if known
+     * @param deliveredAt    when it arrived, if known
+     */
+    public record Shipment(@Nullable String carrier, @Nullable String trackingNumber, @Nullable String trackingUrl,
+            @Nullable Instant shippedAt, @Nullable Instant deliveredAt) {}
 
     /**
      * @param name     product name

@@ -1,5 +1,6 @@
 package io.lotse.server.service;
 
+import io.lotse.engine.text.MessageFrame;
 import io.lotse.engine.text.Topic;
 import io.lotse.engine.text.TopicFinder;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,7 +30,9 @@ import org.springframework.stereotype.Component;
 class ServiceFigures {
 
     static final int MAX_TICKETS = 50_000;
-    static final int MAX_CLUSTERED = 2_000;
+    static final int MAX_CLUSTERED = 1_000;
+    /** Friction is clustered from embeddings; a page view reuses a result this young. */
+    static final Duration FRICTION_REUSE = Duration.ofMinutes(2);
     static final int EXAMPLES = 3;
     private static final double DAY_SECONDS = 86_400;
 
@@ -93,6 +96,9 @@ class ServiceFigures {
     private final IntentModel model;
     private final MultiGauge automationRate;
     private final MultiGauge precision;
+    private final Map<Integer, Computed> friction = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Computed(Friction friction, Instant at) {}
 
     ServiceFigures(JdbcClient jdbc, IntentModel model, MeterRegistry meters) {
         this.jdbc = jdbc;
@@ -150,7 +156,19 @@ class ServiceFigures {
                 wrong, automated == 0 ? null : (automated - wrong) / (double) automated, median(answers));
     }
 
+    /** The friction of the last days; a result computed less than two minutes ago is reused. */
     Friction friction(int days) {
+        Computed known = friction.get(days);
+        Instant now = Instant.now();
+        if (known != null && known.at().plus(FRICTION_REUSE).isAfter(now)) {
+            return known.friction();
+        }
+        Friction computed = computeFriction(days);
+        friction.put(days, new Computed(computed, now));
+        return computed;
+    }
+
+    private Friction computeFriction(int days) {
         Instant now = Instant.now();
         Instant start = now.minus(Duration.ofDays(days));
         List<Row> current = rows(start, now);
@@ -198,7 +216,8 @@ class ServiceFigures {
         if (trained == null) {
             return List.of();
         }
-        List<String> texts = sample.stream().map(Row::text).toList();
+        // Clustered and named by what the messages ask, not by their greetings and closings.
+        List<String> texts = sample.stream().map(row -> MessageFrame.strip(row.text())).toList();
         List<float[]> embeddings = trained.classifier().embedder().dimension() == 0 ? List.of()
                 : trained.classifier().embedder().embedAll(texts);
         if (embeddings.isEmpty()) {

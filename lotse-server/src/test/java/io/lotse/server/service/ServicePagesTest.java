@@ -80,6 +80,34 @@ class ServicePagesTest {
     }
 
     @Test
+    void theTicketShowsTheShipmentAndTheAnswerQuotesIt() throws Exception {
+        String userId = ServerClient.unique("ship");
+        String order = "LS-2026-S" + System.nanoTime() % 1_000_000;
+        ServerClient client = new ServerClient(port);
+        client.sendOk("/v1/identify", """
+                {"userId": "%s", "traits": {"email": "%s@example.org", "firstName": "Ada"}}""".formatted(userId, userId));
+        client.sendOk("/v1/batch", """
+                {"batch": [
+                  {"type": "track", "userId": "%1$s", "event": "Order Completed", "timestamp": "2026-11-02T10:00:00Z",
+                   "properties": {"order_id": "%2$s", "total": 19.90, "products": [{"name": "Schal", "quantity": 1}]}},
+                  {"type": "track", "userId": "%1$s", "event": "Order Shipped", "timestamp": "2026-11-03T10:00:00Z",
+                   "properties": {"order_id": "%2$s", "carrier": "DHL", "tracking_number": "00340434",
+                                  "tracking_url": "https://track.example/00340434"}}]}""".formatted(userId, order));
+        client.awaitProfile("userId", userId, p -> p.path("stats").path("orders").asInt() == 1);
+        long id = client.admin("POST", "/api/v1/service/messages", """
+                {"sender": "%s@example.org", "userId": "%s", "text": "Wo ist meine Bestellung %s?"}"""
+                .formatted(userId, userId, order)).json().path("id").asLong();
+        signIn();
+
+        String page = get("/service/tickets/" + id + "?lang=de").body();
+
+        assertThat(page).contains(order, "Versand", "DHL", "https://track.example/00340434", "00340434", "versandt");
+        assertThat(client.get("/api/v1/service/tickets/" + id).json().path("context").path("variables")
+                .path("order.status").asString())
+                .isEqualTo("versandt am 03.11.2026 mit DHL, Sendungsnummer 00340434");
+    }
+
+    @Test
     void figuresAndFrictionPagesRenderInBothLanguages() throws Exception {
         new ServerClient(port).admin("POST", "/api/v1/service/messages",
                 "{\"sender\": \"f@example.org\", \"text\": \"Haben Sie am Samstag geöffnet?\"}");
