@@ -2,6 +2,7 @@ package io.lotse.server.engage;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -134,9 +135,9 @@ class LeadLifecycle implements EngageLog.LoggedEventHandler {
         if (scored) {
             scores.orderedStream().forEach(source -> scoresById.putAll(source.scoresFor(pointsAdded.keySet())));
         }
-        for (Map.Entry<Long, int[]> entry : pointsAdded.entrySet()) {
-            long profileId = entry.getKey();
-            Lead lead = add(profileId, entry.getValue()[0], reached.getOrDefault(profileId, Set.of()), stages.get(0));
+        Map<Long, Lead> leads = addAll(pointsAdded, reached, stages.get(0));
+        for (long profileId : pointsAdded.keySet()) {
+            Lead lead = leads.get(profileId);
             LifecycleStage current = stages.stream().filter(s -> s.key().equals(lead.stage())).findFirst()
                     .orElse(stages.get(0));
             for (int i = stages.size() - 1; i > stages.indexOf(current); i--) {
@@ -152,19 +153,46 @@ class LeadLifecycle implements EngageLog.LoggedEventHandler {
 
     /** Adds points and milestones; a person met for the first time starts at the first stage. */
     private Lead add(long profileId, int points, Set<String> milestones, LifecycleStage first) {
+        return addAll(Map.of(profileId, new int[] {points}), Map.of(profileId, milestones), first).get(profileId);
+    }
+
+    /**
+     * Adds points and milestones to many people's leads in one statement (a person's first points create their
+     * lead at the first stage); returns each lead as it is now.
+     */
+    private Map<Long, Lead> addAll(Map<Long, int[]> points, Map<Long, Set<String>> milestones, LifecycleStage first) {
+        Long[] ids = points.keySet().toArray(Long[]::new);
+        Integer[] added = new Integer[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            added[i] = points.get(ids[i])[0];
+        }
+        List<Long> reachedBy = new ArrayList<>();
+        List<String> reached = new ArrayList<>();
+        milestones.forEach((id, names) -> names.forEach(name -> {
+            reachedBy.add(id);
+            reached.add(name);
+        }));
         Timestamp now = Timestamp.from(Instant.now());
-        return jdbc.sql("""
+        Map<Long, Lead> leads = new HashMap<>();
+        jdbc.sql("""
                 INSERT INTO engage_leads (profile_id, points, milestones, stage, stage_changed_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?)
+                SELECT a.profile_id, a.points, coalesce(m.names, '{}'), ?, ?, ?
+                FROM unnest(?::bigint[], ?::int[]) AS a(profile_id, points)
+                LEFT JOIN (SELECT profile_id, array_agg(name) AS names
+                           FROM unnest(?::bigint[], ?::text[]) AS r(profile_id, name) GROUP BY profile_id) m
+                  USING (profile_id)
                 ON CONFLICT (profile_id) DO UPDATE SET points = engage_leads.points + excluded.points,
                     milestones = ARRAY(SELECT DISTINCT unnest(engage_leads.milestones || excluded.milestones)),
                     updated_at = excluded.updated_at
                 RETURNING profile_id, points, milestones, stage, stage_changed_at""")
-                .params(profileId, points, milestones.toArray(String[]::new), first.key(), now, now)
-                .query((rs, n) -> new Lead(rs.getLong(1), rs.getInt(2),
-                        new HashSet<>(Arrays.asList((String[]) rs.getArray(3).getArray())), rs.getString(4),
-                        rs.getTimestamp(5).toInstant()))
-                .single();
+                .params(first.key(), now, now, ids, added, reachedBy.toArray(Long[]::new),
+                        reached.toArray(String[]::new))
+                .query(rs -> {
+                    leads.put(rs.getLong(1), new Lead(rs.getLong(1), rs.getInt(2),
+                            new HashSet<>(Arrays.asList((String[]) rs.getArray(3).getArray())), rs.getString(4),
+                            rs.getTimestamp(5).toInstant()));
+                });
+        return leads;
     }
 
     /**
