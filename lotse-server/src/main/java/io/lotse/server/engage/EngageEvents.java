@@ -38,6 +38,19 @@ class EngageEvents {
      */
     void track(String event, String messageKey, @Nullable String userId, String email, Map<String, Object> properties,
                Map<String, Boolean> consent) {
+        append(List.of(trackEvent(event, messageKey, userId, email, properties, consent)));
+    }
+
+    /** Appends events built by {@link #trackEvent}, in one call to the log. */
+    void append(List<CollectedEvent> events) {
+        if (!events.isEmpty()) {
+            log.append(events);
+        }
+    }
+
+    /** A track event of a person, as {@link #track} appends it. */
+    CollectedEvent trackEvent(String event, String messageKey, @Nullable String userId, String email,
+                              Map<String, Object> properties, Map<String, Boolean> consent) {
         Instant now = Instant.now();
         ObjectNode message = JsonNodeFactory.instance.objectNode();
         message.put("type", "track");
@@ -69,8 +82,7 @@ class EngageEvents {
         }
         message.put("timestamp", now.toString());
         message.put("receivedAt", now.toString());
-        log.append(List.of(new CollectedEvent(messageId, EventType.TRACK, event, userId, anonymousId, now, now,
-                message)));
+        return new CollectedEvent(messageId, EventType.TRACK, event, userId, anonymousId, now, now, message);
     }
 
     /** Appends an identify call that sets traits of a person. */

@@ -1,5 +1,6 @@
 package io.lotse.server.engage;
 
+import io.lotse.server.collect.CollectedEvent;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -136,6 +137,7 @@ class LeadLifecycle implements EngageLog.LoggedEventHandler {
             scores.orderedStream().forEach(source -> scoresById.putAll(source.scoresFor(pointsAdded.keySet())));
         }
         Map<Long, Lead> leads = addAll(pointsAdded, reached, stages.get(0));
+        List<StageChange> changes = new ArrayList<>();
         for (long profileId : pointsAdded.keySet()) {
             Lead lead = leads.get(profileId);
             LifecycleStage current = stages.stream().filter(s -> s.key().equals(lead.stage())).findFirst()
@@ -144,11 +146,12 @@ class LeadLifecycle implements EngageLog.LoggedEventHandler {
                 String why = stages.get(i).reachedBy(lead.points(), scoresById.getOrDefault(profileId, Map.of()),
                         lead.milestones());
                 if (why != null) {
-                    change(profileId, lead.stage(), stages.get(i).key(), why);
+                    changes.add(new StageChange(profileId, lead.stage(), stages.get(i).key(), why));
                     break;
                 }
             }
         }
+        changeAll(changes);
     }
 
     /** Adds points and milestones; a person met for the first time starts at the first stage. */
@@ -195,30 +198,57 @@ class LeadLifecycle implements EngageLog.LoggedEventHandler {
         return leads;
     }
 
+    /** A person's move from one stage to another, and why. */
+    private record StageChange(long profileId, @Nullable String from, String to, String reason) {}
+
     /**
-     * Moves a person to a stage: stored, published, written to their events and, at the hand-over stage, queued
-     * for the CRM.
+     * Moves people to stages: stored, published, written to their events and, at the hand-over stage, queued for
+     * the CRM. The people are read together, so a round in which many reach a stage costs a few statements.
      */
-    void change(long profileId, @Nullable String from, String to, String reason) {
-        Instant now = Instant.now();
-        jdbc.sql("UPDATE engage_leads SET stage = ?, stage_changed_at = ? WHERE profile_id = ?")
-                .params(to, Timestamp.from(now), profileId).update();
-        long changeId = jdbc.sql("INSERT INTO engage_stage_changes (profile_id, from_stage, to_stage, reason, changed_at) "
-                        + "VALUES (?, ?, ?, ?, ?) RETURNING id")
-                .params(profileId, from, to, reason, Timestamp.from(now)).query(Long.class).single();
-        publisher.publishEvent(new LifecycleStageChanged(profileId, from, to, reason, now));
-        Person person = people.load(List.of(profileId), Set.of(), false).get(profileId);
-        if (person != null) {
-            Map<String, Object> properties = new LinkedHashMap<>();
-            if (from != null) {
-                properties.put("from", from);
-            }
-            properties.put("to", to);
-            properties.put("reason", reason);
-            events.track("Lifecycle Stage Changed", "stage-" + changeId, person.userId(), person.email(), properties,
-                    Map.of());
+    private void changeAll(List<StageChange> changes) {
+        if (changes.isEmpty()) {
+            return;
         }
-        crm.onStageChanged(profileId, to, person);
+        Instant now = Instant.now();
+        Timestamp at = Timestamp.from(now);
+        Long[] ids = changes.stream().map(StageChange::profileId).toArray(Long[]::new);
+        String[] from = changes.stream().map(StageChange::from).toArray(String[]::new);
+        String[] to = changes.stream().map(StageChange::to).toArray(String[]::new);
+        String[] reasons = changes.stream().map(StageChange::reason).toArray(String[]::new);
+        jdbc.sql("""
+                UPDATE engage_leads l SET stage = c.stage, stage_changed_at = ?
+                FROM unnest(?::bigint[], ?::text[]) AS c(profile_id, stage) WHERE l.profile_id = c.profile_id""")
+                .params(at, ids, to).update();
+        Map<Long, Long> changeIds = new HashMap<>();
+        jdbc.sql("""
+                INSERT INTO engage_stage_changes (profile_id, from_stage, to_stage, reason, changed_at)
+                SELECT c.profile_id, c.from_stage, c.to_stage, c.reason, ?
+                FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[]) AS c(profile_id, from_stage, to_stage, reason)
+                RETURNING profile_id, id""")
+                .params(at, ids, from, to, reasons)
+                .query(rs -> {
+                    changeIds.put(rs.getLong(1), rs.getLong(2));
+                });
+        Map<Long, Person> people = this.people.load(List.of(ids), Set.of(), false);
+        List<CollectedEvent> tracked = new ArrayList<>();
+        for (StageChange change : changes) {
+            long profileId = change.profileId();
+            publisher.publishEvent(new LifecycleStageChanged(profileId, change.from(), change.to(), change.reason(),
+                    now));
+            Person person = people.get(profileId);
+            if (person != null) {
+                Map<String, Object> properties = new LinkedHashMap<>();
+                if (change.from() != null) {
+                    properties.put("from", change.from());
+                }
+                properties.put("to", change.to());
+                properties.put("reason", change.reason());
+                tracked.add(events.trackEvent("Lifecycle Stage Changed", "stage-" + changeIds.get(profileId),
+                        person.userId(), person.email(), properties, Map.of()));
+            }
+            crm.onStageChanged(profileId, change.to(), person);
+        }
+        events.append(tracked);
     }
 
     /** Sets a person's stage by hand, in any direction. */
@@ -230,7 +260,7 @@ class LeadLifecycle implements EngageLog.LoggedEventHandler {
         if (lead.stage().equals(stage)) {
             return false;
         }
-        change(profileId, lead.stage(), stage, "set by " + by);
+        changeAll(List.of(new StageChange(profileId, lead.stage(), stage, "set by " + by)));
         return true;
     }
 
