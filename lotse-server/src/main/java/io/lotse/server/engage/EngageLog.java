@@ -4,8 +4,11 @@ import io.lotse.server.collect.EventsAppended;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -87,22 +90,30 @@ class EngageLog implements SmartLifecycle {
             }
             Set<String> names = new HashSet<>();
             handlers.forEach(handler -> names.addAll(handler.trackedEvents()));
-            List<Event> events = new ArrayList<>();
-            jdbc.sql("""
-                    SELECT e.seq, e.type, e.event,
-                           coalesce((SELECT profile_id FROM identities WHERE type = 'user_id' AND value = e.user_id),
-                                    (SELECT profile_id FROM identities WHERE type = 'anonymous_id' AND value = e.anonymous_id)),
-                           e.occurred_at, coalesce(e.payload->'properties', '{}')::text
-                    FROM events e WHERE e.seq > ? AND e.seq <= ? AND e.type = 'track' AND e.event = ANY(?)
-                    ORDER BY e.seq LIMIT ?""")
+            record Row(long seq, String type, String event, @Nullable String userId, @Nullable String anonymousId,
+                       Instant at, String properties) {}
+            List<Row> rows = jdbc.sql("""
+                    SELECT seq, type, event, user_id, anonymous_id, occurred_at,
+                           coalesce(payload->'properties', '{}')::text
+                    FROM events WHERE seq > ? AND seq <= ? AND type = 'track' AND event = ANY(?)
+                    ORDER BY seq LIMIT ?""")
                     .params(position, profiles, names.toArray(String[]::new), BATCH)
-                    .query((rs, n) -> {
-                        long profile = rs.getLong(4);
-                        events.add(new Event(rs.getLong(1), rs.getString(2), rs.getString(3),
-                                rs.wasNull() ? null : profile, rs.getTimestamp(5).toInstant(), rs.getString(6)));
-                        return null;
-                    }).list();
-            long newPosition = events.size() == BATCH ? events.get(events.size() - 1).seq() : profiles;
+                    .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7)))
+                    .list();
+            // One lookup for the round's distinct ids: a person's events come in runs, and a lookup per event
+            // cost the database as much as appending the event in the first place.
+            Map<String, Long> owners = owners(rows.stream().map(Row::userId).filter(Objects::nonNull).toList(),
+                    rows.stream().map(Row::anonymousId).filter(Objects::nonNull).toList());
+            List<Event> events = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                Long profile = row.userId() == null ? null : owners.get(userKey(row.userId()));
+                if (profile == null && row.anonymousId() != null) {
+                    profile = owners.get(anonymousKey(row.anonymousId()));
+                }
+                events.add(new Event(row.seq(), row.type(), row.event(), profile, row.at(), row.properties()));
+            }
+            long newPosition = rows.size() == BATCH ? rows.get(rows.size() - 1).seq() : profiles;
             for (LoggedEventHandler handler : handlers) {
                 handler.handle(events);
             }
@@ -110,6 +121,32 @@ class EngageLog implements SmartLifecycle {
             return events.size();
         });
         return count == null ? 0 : count;
+    }
+
+    /** The live profile of each of these user and anonymous ids that has one, by {@link #userKey}/{@link #anonymousKey}. */
+    private Map<String, Long> owners(List<String> userIds, List<String> anonymousIds) {
+        Map<String, Long> owners = new HashMap<>();
+        if (userIds.isEmpty() && anonymousIds.isEmpty()) {
+            return owners;
+        }
+        jdbc.sql("""
+                SELECT type, value, profile_id FROM identities
+                WHERE type = 'user_id' AND value = ANY(?) OR type = 'anonymous_id' AND value = ANY(?)""")
+                .params(userIds.stream().distinct().toArray(String[]::new),
+                        anonymousIds.stream().distinct().toArray(String[]::new))
+                .query(rs -> {
+                    String value = rs.getString(2);
+                    owners.put(rs.getString(1).equals("user_id") ? userKey(value) : anonymousKey(value), rs.getLong(3));
+                });
+        return owners;
+    }
+
+    private static String userKey(String userId) {
+        return "u:" + userId;
+    }
+
+    private static String anonymousKey(String anonymousId) {
+        return "a:" + anonymousId;
     }
 
     private void runLoop() {
