@@ -24,14 +24,15 @@ final class KeepAliveConnection implements AutoCloseable {
 
     private final String host;
     private final int port;
-    private final byte[] headerPrefix;
+    private final String headers;
+    private final byte[] postPrefix;
     private @Nullable Open open;
 
     /** The socket while connected, with its buffered input. */
     private record Open(Socket socket, InputStream in, OutputStream out) {}
 
     /**
-     * @param endpoint      where to post, an {@code http} URL
+     * @param endpoint      where to post (and the server to ask with {@link #get}), an {@code http} URL
      * @param authorization the {@code Authorization} header value
      */
     KeepAliveConnection(URI endpoint, String authorization) {
@@ -41,22 +42,39 @@ final class KeepAliveConnection implements AutoCloseable {
         this.host = endpoint.getHost();
         this.port = endpoint.getPort() < 0 ? 80 : endpoint.getPort();
         String path = endpoint.getRawPath().isEmpty() ? "/" : endpoint.getRawPath();
-        this.headerPrefix = ("POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAuthorization: "
-                + authorization + "\r\nContent-Type: application/json\r\nContent-Length: ")
-                .getBytes(StandardCharsets.US_ASCII);
+        this.headers = "Host: " + host + ":" + port + "\r\nAuthorization: " + authorization + "\r\n";
+        this.postPrefix = ("POST " + path + " HTTP/1.1\r\n" + headers
+                + "Content-Type: application/json\r\nContent-Length: ").getBytes(StandardCharsets.US_ASCII);
     }
 
     /** What the server answered. */
     record Answer(int status, String body) {}
 
-    /** Posts a body and reads the answer, connecting (again) when needed. */
+    /** Posts a body to the endpoint and reads the answer, connecting (again) when needed. */
     Answer post(byte[] body) throws IOException {
+        return exchange(out -> {
+            out.write(postPrefix);
+            out.write((body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+        });
+    }
+
+    /** Asks for a path with its query (e.g. {@code /api/v1/x?a=1}) and reads the answer. */
+    Answer get(String pathAndQuery) throws IOException {
+        byte[] request = ("GET " + pathAndQuery + " HTTP/1.1\r\n" + headers + "Accept-Language: en\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        return exchange(out -> out.write(request));
+    }
+
+    private interface RequestWriter {
+        void write(OutputStream out) throws IOException;
+    }
+
+    private Answer exchange(RequestWriter request) throws IOException {
         Open connection = open != null ? open : connect();
         try {
             OutputStream out = connection.out();
-            out.write(headerPrefix);
-            out.write((body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.write(body);
+            request.write(out);
             out.flush();
             return readAnswer(connection.in());
         } catch (IOException e) {

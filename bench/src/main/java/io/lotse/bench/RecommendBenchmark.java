@@ -28,12 +28,13 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -118,14 +119,14 @@ public final class RecommendBenchmark {
         LiveViews live = new LiveViews(http, url, writeKey, visitors, shop.products(), random.split());
         live.startVisits();
         progress("started " + LIVE_VISITORS + " live visits; warming up for " + warmup + " s");
-        List<HttpRequest> requests = requests(url, adminToken, shop, visitors, random.split(),
-                rate * (warmup + seconds));
+        List<String> requests = requests(shop, visitors, random.split(), rate * (warmup + seconds));
+        OpenLoop load = new OpenLoop(url, "Bearer " + adminToken);
         live.keepViewing(LIVE_VIEWS_PER_SECOND);
-        Run warm = openLoop(http, requests.subList(0, rate * warmup), rate);
+        Run warm = load.run(requests.subList(0, rate * warmup), rate);
         progress(String.format(Locale.ROOT, "warm-up: %d requests, p99 %.1f ms, %d errors; measuring %d s at %d/s",
                 warm.latencies().length, percentile(warm.latencies(), 0.99), warm.errors(), seconds, rate));
         Histogram before = serverLatency(http, url);
-        Run run = openLoop(http, requests.subList(rate * warmup, requests.size()), rate);
+        Run run = load.run(requests.subList(rate * warmup, requests.size()), rate);
         Histogram during = serverLatency(http, url).minus(before);
         live.stop();
 
@@ -263,9 +264,8 @@ public final class RecommendBenchmark {
      * The request mix: 35% home page of a customer, 20% product page of a live visitor, 15% cart of a customer,
      * 10% email of a customer, 20% home page of a live visitor.
      */
-    static List<HttpRequest> requests(URI url, String adminToken, Shop shop, List<String> visitors,
-                                      SplittableRandom random, int count) {
-        List<HttpRequest> requests = new ArrayList<>(count);
+    static List<String> requests(Shop shop, List<String> visitors, SplittableRandom random, int count) {
+        List<String> requests = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             double u = random.nextDouble();
             String customer = shop.userIds().get(random.nextInt(shop.userIds().size()));
@@ -285,7 +285,7 @@ public final class RecommendBenchmark {
             } else {
                 query = "placement=home&anonymousId=" + encode(visitor);
             }
-            requests.add(adminRequest(url, adminToken, "/api/v1/recommendations?limit=10&" + query).GET().build());
+            requests.add("/api/v1/recommendations?limit=10&" + query);
         }
         return requests;
     }
@@ -295,34 +295,79 @@ public final class RecommendBenchmark {
      */
     record Run(double[] latencies, int errors, String firstError, double seconds) {}
 
-    /** Sends each request at its planned time, {@code 1 / rate} apart, without waiting for answers. */
-    static Run openLoop(HttpClient http, List<HttpRequest> requests, int rate) throws InterruptedException {
-        double[] latencies = new double[requests.size()];
-        AtomicInteger errors = new AtomicInteger();
-        AtomicReference<String> firstError = new AtomicReference<>();
-        List<CompletableFuture<Void>> pending = new ArrayList<>(requests.size());
-        long start = System.nanoTime();
-        for (int i = 0; i < requests.size(); i++) {
-            long planned = start + (long) (i * 1e9 / rate);
-            long wait = planned - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
-            int index = i;
-            pending.add(http.sendAsync(requests.get(i), HttpResponse.BodyHandlers.ofString())
-                    .handle((response, error) -> {
-                        latencies[index] = (System.nanoTime() - planned) / 1e6;
-                        if (error != null || response.statusCode() != 200) {
-                            errors.incrementAndGet();
-                            firstError.compareAndSet(null, error != null ? HttpLoad.describe(error)
-                                    : "HTTP " + response.statusCode() + ": " + response.body());
-                        }
-                        return null;
-                    }));
+    /**
+     * Sends requests at their planned times, {@code 1 / rate} apart, without waiting for answers (open loop): a
+     * dispatcher hands each request at its time to the next free one of a few workers, each with its own keep-alive
+     * connection ({@link KeepAliveConnection}), and a request's latency counts from its planned time, so time spent
+     * waiting for a free worker counts too.
+     */
+    static final class OpenLoop {
+
+        private static final int WORKERS = 16;
+
+        private final URI url;
+        private final String authorization;
+
+        OpenLoop(URI url, String authorization) {
+            this.url = url;
+            this.authorization = authorization;
         }
-        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).orTimeout(2, TimeUnit.MINUTES).join();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return new Run(latencies, errors.get(), firstError.get(), seconds);
+
+        Run run(List<String> paths, int rate) throws InterruptedException {
+            double[] latencies = new double[paths.size()];
+            AtomicInteger errors = new AtomicInteger();
+            AtomicReference<String> firstError = new AtomicReference<>();
+            BlockingQueue<long[]> due = new LinkedBlockingQueue<>();
+            long[] stop = {-1, 0};
+            ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
+            for (int w = 0; w < WORKERS; w++) {
+                workers.execute(() -> {
+                    try (KeepAliveConnection connection = new KeepAliveConnection(url, authorization)) {
+                        for (long[] task = due.take(); task != stop; task = due.take()) {
+                            int index = (int) task[0];
+                            String failure = ask(connection, paths.get(index));
+                            latencies[index] = (System.nanoTime() - task[1]) / 1e6;
+                            if (failure != null) {
+                                errors.incrementAndGet();
+                                firstError.compareAndSet(null, failure);
+                            }
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (IOException e) {
+                        firstError.compareAndSet(null, "closing a connection: " + HttpLoad.describe(e));
+                    }
+                });
+            }
+            long start = System.nanoTime();
+            for (int i = 0; i < paths.size(); i++) {
+                long planned = start + (long) (i * 1e9 / rate);
+                long wait = planned - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                due.add(new long[] {i, planned});
+            }
+            for (int w = 0; w < WORKERS; w++) {
+                due.add(stop);
+            }
+            workers.shutdown();
+            if (!workers.awaitTermination(2, TimeUnit.MINUTES)) {
+                workers.shutdownNow();
+                throw new IllegalStateException("the requests did not finish within two minutes of the last");
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return new Run(latencies, errors.get(), firstError.get(), seconds);
+        }
+
+        private static @Nullable String ask(KeepAliveConnection connection, String path) {
+            try {
+                KeepAliveConnection.Answer answer = connection.get(path);
+                return answer.status() == 200 ? null : "HTTP " + answer.status() + ": " + answer.body();
+            } catch (IOException e) {
+                return HttpLoad.describe(e);
+            }
+        }
     }
 
     /** Anonymous visitors viewing products now, each with consent to personalisation. */

@@ -67,6 +67,26 @@ class KeepAliveConnectionTest {
     }
 
     @Test
+    void asksForPathsWithTheirQueryOnTheSameConnection() throws IOException {
+        server.createContext("/api", exchange -> {
+            received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
+                    + exchange.getRequestHeaders().getFirst("Authorization"));
+            byte[] answer = "[]".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, answer.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(answer);
+            }
+        });
+        try (KeepAliveConnection connection = new KeepAliveConnection(endpoint("/fixed"), "Bearer t")) {
+            assertThat(connection.get("/api/items?limit=10&placement=home")).isEqualTo(
+                    new KeepAliveConnection.Answer(200, "[]"));
+            assertThat(connection.get("/api/items?limit=2").status()).isEqualTo(200);
+        }
+        assertThat(received).containsExactly("GET /api/items?limit=10&placement=home Bearer t",
+                "GET /api/items?limit=2 Bearer t");
+    }
+
+    @Test
     void readsChunkedAnswersWithTheirStatus() throws IOException {
         try (KeepAliveConnection connection = new KeepAliveConnection(endpoint("/chunked"), "Basic eDo=")) {
             assertThat(connection.post("[]".getBytes(StandardCharsets.UTF_8)))
