@@ -28,7 +28,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 /**
  * Landing pages served by Lotse: HTML with the tokens of email templates, personalised for visitors who come with
  * their token from a message ({@code {{landing.KEY}}}) and shown plainly to anonymous ones, optionally with a form.
- * A page with variants is an experiment: each visitor keeps the variant they first saw, assigned by an even split
+ * A page with variants is an experiment: each person who comes by their link keeps the variant they first saw
+ * (anonymous visitors carry no cookie, so each of their views is assigned afresh), assigned by an even split
  * or by a Thompson-sampling bandit over the share of visitors who submitted the page's form.
  */
 @Service
@@ -164,13 +165,13 @@ class LandingPages {
      * Renders the page for a visitor and records the view.
      *
      * @param visitorToken the token from a message's {@code {{landing.KEY}}} link, or null
-     * @param cookieId     the anonymous visitor's id from a cookie, used when the token is absent or invalid
+     * @param anonymousView an id for this view of an anonymous visitor, used when the token is absent or invalid
      * @throws NotFoundException for an unknown page
      */
-    View view(String key, @Nullable String visitorToken, String cookieId, Locale locale) {
+    View view(String key, @Nullable String visitorToken, String anonymousView, Locale locale) {
         Page page = find(key).orElseThrow(() -> new NotFoundException("landing page", key));
         long profileId = visitorToken == null ? 0 : tokens.verify(Tokens.Purpose.VISITOR, visitorToken).orElse(0L);
-        String visitor = profileId > 0 ? "p:" + profileId : "c:" + cookieId;
+        String visitor = profileId > 0 ? "p:" + profileId : "v:" + anonymousView;
         Variant variant = chooseVariant(page, visitor);
         long viewId = jdbc.sql("""
                 INSERT INTO engage_landing_views (page_key, variant, visitor, profile_id, viewed_at)

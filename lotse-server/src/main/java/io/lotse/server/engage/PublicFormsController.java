@@ -1,13 +1,11 @@
 package io.lotse.server.engage;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -31,9 +29,6 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 @RequestMapping("/e")
 class PublicFormsController {
 
-    /** The cookie that keeps an anonymous visitor on the same landing-page variant. */
-    static final String VISITOR_COOKIE = "lotse_lp";
-    private static final Pattern VISITOR_ID = Pattern.compile("[0-9a-f-]{36}");
 
     private final Forms forms;
     private final FormHtml formHtml;
@@ -116,33 +111,14 @@ class PublicFormsController {
         if (pages.find(key).isEmpty()) {
             return notFound(response, model);
         }
-        String cookieId = visitorCookie(request);
-        if (cookieId == null) {
-            cookieId = UUID.randomUUID().toString();
-            Cookie cookie = new Cookie(VISITOR_COOKIE, cookieId);
-            cookie.setPath(PublicLinks.PREFIX + "l/");
-            cookie.setHttpOnly(true);
-            cookie.setMaxAge(60 * 60 * 24 * 90);
-            cookie.setAttribute("SameSite", "Lax");
-            response.addCookie(cookie);
-        }
-        LandingPages.View view = pages.view(key, visitor, cookieId, RequestContextUtils.getLocale(request));
+        // No cookie marks anonymous visitors (storing one would need their consent): each anonymous view is a visitor
+        // of its own, while people who come by their personal link keep their variant.
+        String anonymousView = UUID.randomUUID().toString();
+        LandingPages.View view = pages.view(key, visitor, anonymousView, RequestContextUtils.getLocale(request));
         model.addAttribute("title", view.title());
         model.addAttribute("html", view.html());
         model.addAttribute("variant", view.variant());
         return "engage/landing";
-    }
-
-    private static @Nullable String visitorCookie(HttpServletRequest request) {
-        if (request.getCookies() == null) {
-            return null;
-        }
-        for (Cookie cookie : request.getCookies()) {
-            if (cookie.getName().equals(VISITOR_COOKIE) && VISITOR_ID.matcher(cookie.getValue()).matches()) {
-                return cookie.getValue();
-            }
-        }
-        return null;
     }
 
     private String formPage(Forms.Form form, Map<String, String> submitted, Map<String, String> errors,
