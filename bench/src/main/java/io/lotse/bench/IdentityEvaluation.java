@@ -50,15 +50,16 @@ public final class IdentityEvaluation {
     /** Below the tracking API's 500 KB per request, with room for the envelope. */
     private static final int MAX_BATCH_BYTES = 450 * 1024;
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Set<String> OPTIONS = Set.of("--url", "--write-key", "--data-dir", "--shop");
 
     private IdentityEvaluation() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = parse(args);
-        URI url = URI.create(required(options, "url"));
-        String writeKey = required(options, "write-key");
-        Path dataDir = Path.of(required(options, "data-dir"));
-        Path shop = Path.of(required(options, "shop"));
+        CommandLineOptions options = CommandLineOptions.parse(OPTIONS, args);
+        URI url = URI.create(options.required("--url"));
+        String writeKey = options.required("--write-key");
+        Path dataDir = Path.of(options.required("--data-dir"));
+        Path shop = Path.of(options.required("--shop"));
 
         Map<String, String> personOf = truth(shop.resolve("truth").resolve("identities.csv"));
         Set<String> seen = new HashSet<>();
@@ -221,25 +222,6 @@ public final class IdentityEvaluation {
             }
         }
         throw new IllegalArgumentException("the truth file has no column '" + column + "'");
-    }
-
-    private static Map<String, String> parse(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("expected --name value pairs, got '" + args[i] + "'");
-            }
-            options.put(args[i].substring(2), args[++i]);
-        }
-        return options;
-    }
-
-    private static String required(Map<String, String> options, String name) {
-        String value = options.get(name);
-        if (value == null) {
-            throw new IllegalArgumentException("--" + name + " is required");
-        }
-        return value;
     }
 
     private static void progress(String line) {
