@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +32,21 @@ final class CommandLineOptions {
     /** Whether the arguments ask for help ({@code -h} or {@code --help} anywhere). */
     static boolean wantsHelp(String... args) {
         return Arrays.stream(args).anyMatch(arg -> arg.equals("-h") || arg.equals("--help"));
+    }
+
+    /**
+     * What a command's {@code main} reads with {@code reader}; when an option is bad, prints the message and the
+     * usage to standard error and ends the process with exit code 2.
+     */
+    static <T> T readOrExit(String usage, Supplier<T> reader) {
+        try {
+            return reader.get();
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println(usage);
+            System.exit(2);
+            throw e;
+        }
     }
 
     /** Reads options that all take a value. */

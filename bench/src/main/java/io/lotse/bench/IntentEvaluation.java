@@ -42,6 +42,13 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class IntentEvaluation {
 
+    static final String USAGE = """
+            usage: IntentEvaluation --format banking77|clinc --train FILE [--test FILE]
+                   IntentEvaluation --format simulated --shop DIR [--examples FILE]
+                   [--seed S (42)] [--no-embedding | --embedding-model FILE --tokenizer FILE]
+                   [--hash-bits N] [--min-char-gram N] [--max-char-gram N] [--char-weight X] [--word-weight X]
+                   [--embedding-weight X] [--epochs N] [--learning-rate X] [--l2 X] [--reject-share X]""";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int WARM_UP = 50;
     private static final int FOLDS = 3;
@@ -54,19 +61,15 @@ public final class IntentEvaluation {
     private IntentEvaluation() {}
 
     public static void main(String[] args) throws Exception {
-        CommandLineOptions options;
-        String format;
-        IntentTrainer.Settings settings;
-        try {
-            options = CommandLineOptions.parse(OPTIONS, SWITCHES, args);
-            format = options.required("--format");
-            settings = settings(options, options.longInteger("--seed", 42));
-        } catch (IllegalArgumentException e) {
-            System.err.println("intents: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
-        long seed = settings.seed();
+        CommandLineOptions options = CommandLineOptions.readOrExit(USAGE, () -> {
+            CommandLineOptions read = CommandLineOptions.parse(OPTIONS, SWITCHES, args);
+            read.required("--format");
+            settings(read, read.longInteger("--seed", 42));
+            return read;
+        });
+        String format = options.required("--format");
+        long seed = options.longInteger("--seed", 42);
+        IntentTrainer.Settings settings = settings(options, seed);
         SentenceEmbedder embedder = embedder(options);
         ObjectNode result = switch (format) {
             case "banking77" -> banking77(options, embedder, settings, seed);

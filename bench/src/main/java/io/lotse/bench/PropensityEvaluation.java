@@ -74,15 +74,7 @@ public final class PropensityEvaluation {
     private PropensityEvaluation() {}
 
     public static void main(String[] args) throws IOException {
-        CommandLineOptions options;
-        try {
-            options = parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
-            return;
-        }
+        CommandLineOptions options = CommandLineOptions.readOrExit(USAGE, () -> parse(args));
         try {
             System.out.println(JsonMapper.builder().build().writeValueAsString(run(options)));
         } catch (IllegalArgumentException e) {

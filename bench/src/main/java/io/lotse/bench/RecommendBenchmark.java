@@ -72,20 +72,13 @@ public final class RecommendBenchmark {
     record Shop(List<String> userIds, List<String> products, long events) {}
 
     public static void main(String[] args) throws Exception {
-        CommandLineOptions options;
-        try {
-            options = CommandLineOptions.parse(OPTIONS, args);
-            options.required("--url");
-            options.required("--write-key");
-            options.required("--admin-token");
-            options.required("--data-dir");
-            options.required("--shop");
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
-            return;
-        }
+        CommandLineOptions options = CommandLineOptions.readOrExit(USAGE, () -> {
+            CommandLineOptions read = CommandLineOptions.parse(OPTIONS, args);
+            for (String name : List.of("--url", "--write-key", "--admin-token", "--data-dir", "--shop")) {
+                read.required(name);
+            }
+            return read;
+        });
         URI url = URI.create(options.required("--url").replaceAll("/+$", ""));
         String writeKey = options.required("--write-key");
         String adminToken = options.required("--admin-token");
