@@ -87,11 +87,11 @@ public final class SessionEvaluation {
         CommandLineOptions options = CommandLineOptions.readOrExit(USAGE, () -> {
             CommandLineOptions read = CommandLineOptions.parse(OPTIONS, args);
             read.required("--shop");
-            k(read);
+            listLength(read);
             return read;
         });
         Path shop = Path.of(options.required("--shop"));
-        int k = k(options);
+        int k = listLength(options);
         progress("reading product views from " + shop.resolve("events.jsonl"));
         List<Session> sessions = sessions(shop.resolve("events.jsonl"));
         List<TruthSample> truth = truth(shop.resolve("truth").resolve("next_items.jsonl"));
@@ -107,7 +107,7 @@ public final class SessionEvaluation {
     }
 
     /** The length of the prediction lists. */
-    private static int k(CommandLineOptions options) {
+    private static int listLength(CommandLineOptions options) {
         return options.integer("--k", 20, 1, 1000);
     }
 
