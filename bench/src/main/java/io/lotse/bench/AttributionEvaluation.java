@@ -10,7 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import tools.jackson.databind.json.JsonMapper;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -39,98 +40,82 @@ public final class AttributionEvaluation {
             Exit codes: 0 success, 2 bad options or input (the message names the file and line), 1 failure.""";
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Set<String> NAMES = Set.of("--paths", "--separator", "--events", "--write-paths", "--seed");
+    private static final EvaluationCommand<Inputs> COMMAND = new EvaluationCommand<>("attribution", USAGE,
+            AttributionEvaluation::parse, inputs -> "the input", AttributionEvaluation::evaluate);
 
     private AttributionEvaluation() {}
+
+    /**
+     * What to evaluate.
+     *
+     * @param paths      a path file, or null with {@code events}
+     * @param events     a file of Segment messages, or null with {@code paths}
+     * @param writePaths where to write the journeys read from {@code events} as a path file, or null
+     * @param separator  the path file's field separator
+     * @param seed       seed of the Shapley approximation
+     */
+    record Inputs(@Nullable Path paths, @Nullable Path events, @Nullable Path writePaths, char separator,
+            long seed) {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        Path paths = null;
-        Path events = null;
-        Path writePaths = null;
+        return COMMAND.run(args, out, err);
+    }
+
+    static Inputs parse(String... args) {
+        CommandLineOptions options = CommandLineOptions.parse(NAMES, args);
+        Path paths = path(options, "--paths");
+        Path events = path(options, "--events");
+        Path writePaths = path(options, "--write-paths");
         char separator = ',';
-        long seed = 42;
-        try {
-            for (int i = 0; i < args.length; i++) {
-                String arg = args[i];
-                if (arg.equals("-h") || arg.equals("--help")) {
-                    out.println(USAGE);
-                    return 0;
-                }
-                String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-                String value;
-                if (arg.contains("=")) {
-                    value = arg.substring(arg.indexOf('=') + 1);
-                } else if (i + 1 < args.length) {
-                    value = args[++i];
-                } else {
-                    throw new IllegalArgumentException("option " + arg + " needs a value");
-                }
-                switch (name) {
-                    case "--paths" -> paths = Path.of(value);
-                    case "--events" -> events = Path.of(value);
-                    case "--write-paths" -> writePaths = Path.of(value);
-                    case "--separator" -> {
-                        String unquoted = value.equals("\\t") || value.equals("tab") ? "\t" : value;
-                        if (unquoted.length() != 1) {
-                            throw new IllegalArgumentException("--separator must be one character, was '" + value
-                                    + "'");
-                        }
-                        separator = unquoted.charAt(0);
-                    }
-                    case "--seed" -> seed = Long.parseLong(value);
-                    default -> throw new IllegalArgumentException("unknown option " + name);
-                }
+        String value = options.verbatim("--separator");
+        if (value != null) {
+            String unquoted = value.equals("\\t") || value.equals("tab") ? "\t" : value;
+            if (unquoted.length() != 1) {
+                throw new IllegalArgumentException("--separator must be one character, was '" + value + "'");
             }
-            if ((paths == null) == (events == null)) {
-                throw new IllegalArgumentException("give either --paths FILE or --events FILE");
-            }
-            if (writePaths != null && events == null) {
-                throw new IllegalArgumentException("--write-paths needs --events");
-            }
-            Path input = paths != null ? paths : events;
-            if (!Files.isReadable(input)) {
-                throw new IllegalArgumentException("cannot read " + input);
-            }
-        } catch (NumberFormatException e) {
-            err.println("attribution: --seed must be a whole number");
-            return 2;
-        } catch (IllegalArgumentException e) {
-            err.println("attribution: " + e.getMessage());
-            err.println("Run with --help for the options.");
-            return 2;
+            separator = unquoted.charAt(0);
         }
-        try {
-            long started = System.nanoTime();
-            List<Journey> journeys = paths != null ? PathFile.read(paths, separator) : EventJourneys.read(events);
-            if (writePaths != null) {
-                EventJourneys.writePaths(journeys, writePaths);
-                err.println("Paths written to " + writePaths);
-            }
-            AttributionModels.Result result = AttributionModels.run(journeys, seed);
-            ObjectNode root = report(journeys, result, (System.nanoTime() - started) / 1e9);
-            err.printf(Locale.ROOT, "%d paths, %d channels, %.0f conversions; conversion probability %.4f%n",
-                    journeys.size(), root.path("channels").size(), root.path("total_conversions").asDouble(),
-                    result.conversionProbability());
-            for (Map.Entry<String, Double> effect : result.removalEffects().entrySet()) {
-                err.printf(Locale.ROOT, "  removal effect %-20s %.4f%n", effect.getKey(), effect.getValue());
-            }
-            out.println(JSON.writeValueAsString(root));
-            return 0;
-        } catch (IllegalArgumentException e) {
-            err.println("attribution: " + e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            err.println("attribution: cannot read the input: " + e.getMessage());
-            return 2;
-        } catch (RuntimeException e) {
-            err.println("attribution: the evaluation failed: " + e);
-            e.printStackTrace(err);
-            return 1;
+        long seed = options.longInteger("--seed", 42);
+        if ((paths == null) == (events == null)) {
+            throw new IllegalArgumentException("give either --paths FILE or --events FILE");
         }
+        if (writePaths != null && events == null) {
+            throw new IllegalArgumentException("--write-paths needs --events");
+        }
+        Path input = paths != null ? paths : events;
+        if (!Files.isReadable(input)) {
+            throw new IllegalArgumentException("cannot read " + input);
+        }
+        return new Inputs(paths, events, writePaths, separator, seed);
+    }
+
+    private static @Nullable Path path(CommandLineOptions options, String name) {
+        String value = options.verbatim(name);
+        return value == null ? null : Path.of(value);
+    }
+
+    private static ObjectNode evaluate(Inputs inputs, PrintStream err) throws IOException {
+        long started = System.nanoTime();
+        List<Journey> journeys = inputs.paths() != null ? PathFile.read(inputs.paths(), inputs.separator())
+                : EventJourneys.read(inputs.events());
+        if (inputs.writePaths() != null) {
+            EventJourneys.writePaths(journeys, inputs.writePaths());
+            err.println("Paths written to " + inputs.writePaths());
+        }
+        AttributionModels.Result result = AttributionModels.run(journeys, inputs.seed());
+        ObjectNode root = report(journeys, result, (System.nanoTime() - started) / 1e9);
+        err.printf(Locale.ROOT, "%d paths, %d channels, %.0f conversions; conversion probability %.4f%n",
+                journeys.size(), root.path("channels").size(), root.path("total_conversions").asDouble(),
+                result.conversionProbability());
+        for (Map.Entry<String, Double> effect : result.removalEffects().entrySet()) {
+            err.printf(Locale.ROOT, "  removal effect %-20s %.4f%n", effect.getKey(), effect.getValue());
+        }
+        return root;
     }
 
     static ObjectNode report(List<Journey> journeys, AttributionModels.Result result, double seconds) {

@@ -34,7 +34,7 @@ public final class BanditEvaluation {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        if (Arrays.asList(args).contains("-h") || Arrays.asList(args).contains("--help")) {
+        if (CommandLineOptions.wantsHelp(args)) {
             out.println(USAGE);
             return 0;
         }

@@ -22,7 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -41,8 +40,9 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ClvEvaluation {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int CLV_MONTHS = 12;
+    private static final EvaluationCommand<ClvOptions> COMMAND = new EvaluationCommand<>("clv", ClvOptions.USAGE,
+            ClvOptions::parse, options -> options.transactions().toString(), ClvEvaluation::evaluate);
 
     private ClvEvaluation() {}
 
@@ -52,32 +52,7 @@ public final class ClvEvaluation {
 
     /** Runs the evaluation and returns its exit code. */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        if (ClvOptions.wantsHelp(args)) {
-            out.println(ClvOptions.USAGE);
-            return 0;
-        }
-        ClvOptions options;
-        try {
-            options = ClvOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println("clv: " + e.getMessage());
-            err.println("Run with --help for the options.");
-            return 2;
-        }
-        try {
-            out.println(JSON.writeValueAsString(evaluate(options, err)));
-            return 0;
-        } catch (IllegalArgumentException e) {
-            err.println("clv: " + e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            err.println("clv: cannot read " + options.transactions() + ": " + e.getMessage());
-            return 2;
-        } catch (RuntimeException e) {
-            err.println("clv: the evaluation failed: " + e);
-            e.printStackTrace(err);
-            return 1;
-        }
+        return COMMAND.run(args, out, err);
     }
 
     private static ObjectNode evaluate(ClvOptions options, PrintStream err) throws IOException {

@@ -5,9 +5,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -70,57 +68,21 @@ record ClvOptions(Path transactions, Format format, LocalDate calibrationEnd, Pe
     private static final Set<String> CSV_ONLY = Set.of("--customer-col", "--date-col", "--amount-col",
             "--quantity-col", "--date-format");
 
-    /** Whether the arguments ask for help. */
-    static boolean wantsHelp(String... args) {
-        for (String arg : args) {
-            if (arg.equals("-h") || arg.equals("--help")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
      * Reads {@code --name value} or {@code --name=value} pairs.
      *
      * @throws IllegalArgumentException naming the first unknown, repeated, missing or invalid option
      */
     static ClvOptions parse(String... args) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            String name;
-            String value;
-            int equals = arg.indexOf('=');
-            if (arg.startsWith("--") && equals > 0) {
-                name = arg.substring(0, equals);
-                value = arg.substring(equals + 1);
-            } else {
-                name = arg;
-                if (!NAMES.contains(name)) {
-                    throw new IllegalArgumentException(arg.startsWith("-") ? "unknown option " + arg
-                            : "unexpected argument '" + arg + "'");
-                }
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("option " + name + " needs a value");
-                }
-                value = args[++i];
-            }
-            if (!NAMES.contains(name)) {
-                throw new IllegalArgumentException("unknown option " + name);
-            }
-            if (values.put(name, value) != null) {
-                throw new IllegalArgumentException("option " + name + " is given twice");
-            }
-        }
-        Format format = switch (required(values, "--format").toLowerCase(Locale.ROOT)) {
+        CommandLineOptions options = CommandLineOptions.parse(NAMES, args);
+        Format format = switch (options.required("--format").toLowerCase(Locale.ROOT)) {
             case "cdnow" -> Format.CDNOW;
             case "csv" -> Format.CSV;
             default -> throw new IllegalArgumentException("--format must be cdnow or csv, was "
-                    + values.get("--format"));
+                    + options.verbatim("--format"));
         };
         if (format == Format.CDNOW) {
-            for (String name : values.keySet()) {
+            for (String name : options.given()) {
                 if (CSV_ONLY.contains(name)) {
                     throw new IllegalArgumentException("option " + name + " applies to --format csv only");
                 }
@@ -128,43 +90,37 @@ record ClvOptions(Path transactions, Format format, LocalDate calibrationEnd, Pe
         }
         LocalDate calibrationEnd;
         try {
-            calibrationEnd = LocalDate.parse(required(values, "--calibration-end").strip());
+            calibrationEnd = LocalDate.parse(options.required("--calibration-end"));
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("--calibration-end must be a date like 1997-09-30, was "
-                    + values.get("--calibration-end"), e);
+                    + options.verbatim("--calibration-end"), e);
         }
-        PeriodUnit unit = switch (values.getOrDefault("--unit", "weeks").toLowerCase(Locale.ROOT)) {
+        PeriodUnit unit = switch (options.text("--unit", "weeks").toLowerCase(Locale.ROOT)) {
             case "weeks" -> PeriodUnit.WEEKS;
             case "days" -> PeriodUnit.DAYS;
-            default -> throw new IllegalArgumentException("--unit must be weeks or days, was " + values.get("--unit"));
+            default -> throw new IllegalArgumentException("--unit must be weeks or days, was "
+                    + options.verbatim("--unit"));
         };
         DateTimeFormatter dateFormat = null;
-        if (values.containsKey("--date-format")) {
+        String pattern = options.verbatim("--date-format");
+        if (pattern != null) {
             try {
-                dateFormat = DateTimeFormatter.ofPattern(values.get("--date-format"), Locale.ROOT);
+                dateFormat = DateTimeFormatter.ofPattern(pattern, Locale.ROOT);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--date-format is not a valid date pattern: "
-                        + values.get("--date-format") + " (" + e.getMessage() + ")", e);
+                throw new IllegalArgumentException("--date-format is not a valid date pattern: " + pattern + " ("
+                        + e.getMessage() + ")", e);
             }
         }
-        String truth = values.get("--truth");
-        return new ClvOptions(Path.of(required(values, "--transactions")), format, calibrationEnd, unit,
-                column(values, "--customer-col", "customer_id"), column(values, "--date-col", "date"),
-                column(values, "--amount-col", "amount"), values.containsKey("--quantity-col")
-                        ? column(values, "--quantity-col", "") : null,
+        String truth = options.optional("--truth");
+        return new ClvOptions(Path.of(options.required("--transactions")), format, calibrationEnd, unit,
+                column(options, "--customer-col", "customer_id"), column(options, "--date-col", "date"),
+                column(options, "--amount-col", "amount"), options.has("--quantity-col")
+                        ? column(options, "--quantity-col", "") : null,
                 dateFormat, truth == null ? null : Path.of(truth));
     }
 
-    private static String required(Map<String, String> values, String name) {
-        String value = values.get(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("option " + name + " is required");
-        }
-        return value;
-    }
-
-    private static String column(Map<String, String> values, String name, String defaultValue) {
-        String value = values.getOrDefault(name, defaultValue).strip();
+    private static String column(CommandLineOptions options, String name, String defaultValue) {
+        String value = options.has(name) ? options.text(name, "") : defaultValue;
         if (value.isEmpty()) {
             throw new IllegalArgumentException("option " + name + " needs a column name");
         }

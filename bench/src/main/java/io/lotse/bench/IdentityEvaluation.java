@@ -1,6 +1,5 @@
 package io.lotse.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -46,19 +45,17 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class IdentityEvaluation {
 
-    private static final int BATCH = 500;
-    /** Below the tracking API's 500 KB per request, with room for the envelope. */
-    private static final int MAX_BATCH_BYTES = 450 * 1024;
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Set<String> OPTIONS = Set.of("--url", "--write-key", "--data-dir", "--shop");
 
     private IdentityEvaluation() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = parse(args);
-        URI url = URI.create(required(options, "url"));
-        String writeKey = required(options, "write-key");
-        Path dataDir = Path.of(required(options, "data-dir"));
-        Path shop = Path.of(required(options, "shop"));
+        CommandLineOptions options = CommandLineOptions.parse(OPTIONS, args);
+        URI url = URI.create(options.required("--url"));
+        String writeKey = options.required("--write-key");
+        Path dataDir = Path.of(options.required("--data-dir"));
+        Path shop = Path.of(options.required("--shop"));
 
         Map<String, String> personOf = truth(shop.resolve("truth").resolve("identities.csv"));
         Set<String> seen = new HashSet<>();
@@ -98,30 +95,11 @@ public final class IdentityEvaluation {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         String authorization = "Basic " + Base64.getEncoder()
                 .encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8));
-        int sent = 0;
-        List<String> batch = new ArrayList<>(BATCH);
-        int bytes = 0;
-        try (BufferedReader lines = Files.newBufferedReader(events, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                int size = line.getBytes(StandardCharsets.UTF_8).length + 1;
-                if (batch.size() == BATCH || bytes + size > MAX_BATCH_BYTES) {
-                    sent += post(http, url, authorization, batch);
-                    batch.clear();
-                    bytes = 0;
-                }
-                batch.add(line);
-                bytes += size;
-                identifiersOfEach.accept(identifiersOf(JSON.readTree(line)));
-            }
-        }
-        if (!batch.isEmpty()) {
-            sent += post(http, url, authorization, batch);
-        }
-        return sent;
+        // post() fails unless the server took the whole batch: every message read was sent.
+        return (int) EventFileBatches.send(events, (line, number) -> {
+            identifiersOfEach.accept(identifiersOf(JSON.readTree(line)));
+            return true;
+        }, batch -> post(http, url, authorization, batch));
     }
 
     /** The identifiers an event carries, as {@code type:value} in the truth's spelling. */
@@ -221,25 +199,6 @@ public final class IdentityEvaluation {
             }
         }
         throw new IllegalArgumentException("the truth file has no column '" + column + "'");
-    }
-
-    private static Map<String, String> parse(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("expected --name value pairs, got '" + args[i] + "'");
-            }
-            options.put(args[i].substring(2), args[++i]);
-        }
-        return options;
-    }
-
-    private static String required(Map<String, String> options, String name) {
-        String value = options.get(name);
-        if (value == null) {
-            throw new IllegalArgumentException("--" + name + " is required");
-        }
-        return value;
     }
 
     private static void progress(String line) {

@@ -37,15 +37,7 @@ public final class IngestBenchmark {
     private IngestBenchmark() {}
 
     public static void main(String[] args) throws InterruptedException {
-        IngestOptions options;
-        try {
-            options = IngestOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(IngestOptions.USAGE);
-            System.exit(2);
-            return;
-        }
+        IngestOptions options = CommandLineOptions.readOrExit(IngestOptions.USAGE, () -> IngestOptions.parse(args));
         try {
             System.out.println(run(options));
         } catch (HttpLoad.LoadFailedException | IllegalStateException | IOException | SQLException e) {

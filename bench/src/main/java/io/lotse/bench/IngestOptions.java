@@ -2,8 +2,6 @@ package io.lotse.bench;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,62 +29,17 @@ record IngestOptions(URI url, String writeKey, Path dataDir, int events, int con
     /**
      * Reads {@code --name value} or {@code --name=value} pairs.
      *
-     * @throws IllegalArgumentException naming the first unknown, missing or invalid option
+     * @throws IllegalArgumentException naming the first unknown, repeated, missing or invalid option
      */
     static IngestOptions parse(String... args) {
-        Map<String, String> values = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            String name;
-            String value;
-            int equals = arg.indexOf('=');
-            if (equals > 0) {
-                name = arg.substring(0, equals);
-                value = arg.substring(equals + 1);
-            } else {
-                name = arg;
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("option " + name + " needs a value");
-                }
-                value = args[++i];
-            }
-            if (!NAMES.contains(name)) {
-                throw new IllegalArgumentException("unknown option " + name);
-            }
-            values.put(name, value);
-        }
+        CommandLineOptions options = CommandLineOptions.parse(NAMES, args);
         return new IngestOptions(
-                URI.create(required(values, "--url").replaceAll("/+$", "")),
-                required(values, "--write-key"),
-                Path.of(required(values, "--data-dir")),
-                number(values, "--events", 600_000, 1),
-                number(values, "--connections", 4, 1),
-                number(values, "--batch-size", 500, 1),
-                number(values, "--warmup-events", 200_000, 0));
-    }
-
-    private static String required(Map<String, String> values, String name) {
-        String value = values.get(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("option " + name + " is required");
-        }
-        return value;
-    }
-
-    private static int number(Map<String, String> values, String name, int defaultValue, int minimum) {
-        String value = values.get(name);
-        if (value == null) {
-            return defaultValue;
-        }
-        int number;
-        try {
-            number = Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("option " + name + " must be a whole number, was " + value, e);
-        }
-        if (number < minimum) {
-            throw new IllegalArgumentException("option " + name + " must be at least " + minimum + ", was " + value);
-        }
-        return number;
+                URI.create(options.required("--url").replaceAll("/+$", "")),
+                options.required("--write-key"),
+                Path.of(options.required("--data-dir")),
+                options.integer("--events", 600_000, 1, Integer.MAX_VALUE),
+                options.integer("--connections", 4, 1, Integer.MAX_VALUE),
+                options.integer("--batch-size", 500, 1, Integer.MAX_VALUE),
+                options.integer("--warmup-events", 200_000, 0, Integer.MAX_VALUE));
     }
 }

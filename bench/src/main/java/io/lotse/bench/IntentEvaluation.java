@@ -12,10 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,18 +42,35 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class IntentEvaluation {
 
+    static final String USAGE = """
+            usage: IntentEvaluation --format banking77|clinc --train FILE [--test FILE]
+                   IntentEvaluation --format simulated --shop DIR [--examples FILE]
+                   [--seed S (42)] [--no-embedding | --embedding-model FILE --tokenizer FILE]
+                   [--hash-bits N] [--min-char-gram N] [--max-char-gram N] [--char-weight X] [--word-weight X]
+                   [--embedding-weight X] [--epochs N] [--learning-rate X] [--l2 X] [--reject-share X]""";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int WARM_UP = 50;
     private static final int FOLDS = 3;
+    private static final Set<String> OPTIONS = Set.of("--format", "--seed", "--train", "--test", "--shop",
+            "--examples", "--embedding-model", "--tokenizer", "--hash-bits", "--min-char-gram", "--max-char-gram",
+            "--char-weight", "--word-weight", "--embedding-weight", "--epochs", "--learning-rate", "--l2",
+            "--reject-share");
+    private static final Set<String> SWITCHES = Set.of("--no-embedding");
 
     private IntentEvaluation() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = parse(args);
-        String format = required(options, "format");
-        long seed = Long.parseLong(options.getOrDefault("seed", "42"));
-        SentenceEmbedder embedder = embedder(options);
+        CommandLineOptions options = CommandLineOptions.readOrExit(USAGE, () -> {
+            CommandLineOptions read = CommandLineOptions.parse(OPTIONS, SWITCHES, args);
+            read.required("--format");
+            settings(read, read.longInteger("--seed", 42));
+            return read;
+        });
+        String format = options.required("--format");
+        long seed = options.longInteger("--seed", 42);
         IntentTrainer.Settings settings = settings(options, seed);
+        SentenceEmbedder embedder = embedder(options);
         ObjectNode result = switch (format) {
             case "banking77" -> banking77(options, embedder, settings, seed);
             case "clinc" -> clinc(options, embedder, settings);
@@ -65,16 +82,16 @@ public final class IntentEvaluation {
         System.out.println(JSON.writeValueAsString(result));
     }
 
-    private static ObjectNode banking77(Map<String, String> options, SentenceEmbedder embedder,
+    private static ObjectNode banking77(CommandLineOptions options, SentenceEmbedder embedder,
             IntentTrainer.Settings settings, long seed) throws Exception {
-        List<LabelledText> train = IntentData.banking77(existing(required(options, "train")));
+        List<LabelledText> train = IntentData.banking77(existing(options.required("--train")));
         List<LabelledText> test;
         String split;
-        if (options.containsKey("test")) {
-            test = IntentData.banking77(existing(options.get("test")));
+        if (options.has("--test")) {
+            test = IntentData.banking77(existing(options.required("--test")));
             split = "test file";
         } else {
-            List<List<LabelledText>> parts = stratified(train, 0.2, seed);
+            List<List<LabelledText>> parts = IntentTrainer.stratifiedSplit(train, 0.2, seed);
             train = parts.get(0);
             test = parts.get(1);
             split = "stratified 80/20 split of the training file, seed " + seed;
@@ -82,14 +99,14 @@ public final class IntentEvaluation {
         return trainAndTest("banking77", split, train, null, test, embedder, settings);
     }
 
-    private static ObjectNode clinc(Map<String, String> options, SentenceEmbedder embedder,
+    private static ObjectNode clinc(CommandLineOptions options, SentenceEmbedder embedder,
             IntentTrainer.Settings settings) throws Exception {
-        Map<String, List<LabelledText>> trainFile = IntentData.clinc(existing(required(options, "train")));
+        Map<String, List<LabelledText>> trainFile = IntentData.clinc(existing(options.required("--train")));
         if (!trainFile.containsKey("train")) {
             throw new IllegalArgumentException("the CLINC training file has no 'train' list");
         }
-        Map<String, List<LabelledText>> testFile = options.containsKey("test")
-                ? IntentData.clinc(existing(options.get("test"))) : Map.of();
+        Map<String, List<LabelledText>> testFile = options.has("--test")
+                ? IntentData.clinc(existing(options.required("--test"))) : Map.of();
         List<LabelledText> train = IntentData.join(trainFile, "train", "oos_train");
         IntentTrainer.Settings clincSettings = settings.withOutOfScopeLabel(IntentData.CLINC_OUT_OF_SCOPE);
         if (testFile.containsKey("test")) {
@@ -152,16 +169,16 @@ public final class IntentEvaluation {
         return result;
     }
 
-    private static ObjectNode simulated(Map<String, String> options, SentenceEmbedder embedder,
+    private static ObjectNode simulated(CommandLineOptions options, SentenceEmbedder embedder,
             IntentTrainer.Settings settings) throws Exception {
-        Path shop = existing(required(options, "shop"));
+        Path shop = existing(options.required("--shop"));
         List<IntentData.ShopMessage> messages = IntentData.simulated(shop);
-        List<LabelledText> extra = options.containsKey("examples")
-                ? IntentData.examples(existing(options.get("examples"))) : List.of();
+        List<LabelledText> extra = options.has("--examples")
+                ? IntentData.examples(existing(options.required("--examples"))) : List.of();
         String outOfScope = "out_of_scope";
         IntentTrainer.Settings shopSettings = settings.withOutOfScopeLabel(outOfScope);
         progress("simulated shop: " + messages.size() + " messages; embedding them once…");
-        CachingEmbedder cache = new CachingEmbedder(embedder);
+        SentenceEmbedder cache = SentenceEmbedder.caching(embedder);
         cache.embedAll(messages.stream().map(message -> MessageFrame.strip(message.example().text())).toList());
         cache.embedAll(extra.stream().map(example -> MessageFrame.strip(example.text())).toList());
         Map<String, List<String>> truthByLanguage = new TreeMap<>();
@@ -233,43 +250,6 @@ public final class IntentEvaluation {
         return result;
     }
 
-    /** An embedder that remembers every vector, so cross-validation folds embed each message once. */
-    private static final class CachingEmbedder implements SentenceEmbedder {
-        private final SentenceEmbedder delegate;
-        private final Map<String, float[]> vectors = new java.util.concurrent.ConcurrentHashMap<>();
-
-        CachingEmbedder(SentenceEmbedder delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public int dimension() {
-            return delegate.dimension();
-        }
-
-        @Override
-        public String name() {
-            return delegate.name();
-        }
-
-        @Override
-        public float[] embed(String text) {
-            return vectors.computeIfAbsent(text, delegate::embed);
-        }
-
-        @Override
-        public List<float[]> embedAll(List<String> texts) {
-            List<String> missing = texts.stream().filter(text -> !vectors.containsKey(text)).distinct().toList();
-            if (!missing.isEmpty()) {
-                List<float[]> computed = delegate.embedAll(missing);
-                for (int i = 0; i < missing.size(); i++) {
-                    vectors.put(missing.get(i), computed.get(i));
-                }
-            }
-            return texts.stream().map(vectors::get).toList();
-        }
-    }
-
     private static void putLatency(ObjectNode result, double[] latencies) {
         double[] sorted = latencies.clone();
         Arrays.sort(sorted);
@@ -285,54 +265,31 @@ public final class IntentEvaluation {
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
-    static List<List<LabelledText>> stratified(List<LabelledText> examples, double testShare, long seed) {
-        Map<String, List<LabelledText>> byLabel = new TreeMap<>();
-        examples.forEach(example -> byLabel.computeIfAbsent(example.label(), key -> new ArrayList<>()).add(example));
-        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
-        List<LabelledText> train = new ArrayList<>();
-        List<LabelledText> test = new ArrayList<>();
-        for (List<LabelledText> group : byLabel.values()) {
-            List<LabelledText> shuffled = new ArrayList<>(group);
-            for (int i = shuffled.size() - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                LabelledText tmp = shuffled.get(i);
-                shuffled.set(i, shuffled.get(j));
-                shuffled.set(j, tmp);
-            }
-            int held = (int) Math.round(shuffled.size() * testShare);
-            test.addAll(shuffled.subList(0, held));
-            train.addAll(shuffled.subList(held, shuffled.size()));
-        }
-        return List.of(train, test);
-    }
-
-    private static SentenceEmbedder embedder(Map<String, String> options) {
-        if (options.containsKey("no-embedding")) {
+    private static SentenceEmbedder embedder(CommandLineOptions options) {
+        if (options.has("--no-embedding")) {
             return SentenceEmbedder.none();
         }
-        if (options.containsKey("embedding-model")) {
-            return OnnxSentenceEmbedder.fromFiles(Path.of(options.get("embedding-model")),
-                    Path.of(required(options, "tokenizer")), true);
+        if (options.has("--embedding-model")) {
+            return OnnxSentenceEmbedder.fromFiles(Path.of(options.required("--embedding-model")),
+                    Path.of(options.required("--tokenizer")), true);
         }
         return OnnxSentenceEmbedder.allMiniLmL6V2();
     }
 
-    private static IntentTrainer.Settings settings(Map<String, String> options, long seed) {
+    private static IntentTrainer.Settings settings(CommandLineOptions options, long seed) {
         IntentTrainer.Settings d = IntentTrainer.Settings.defaults();
         TextFeatures.Settings f = d.features();
         TextFeatures.Settings features = new TextFeatures.Settings(
-                Integer.parseInt(options.getOrDefault("hash-bits", Integer.toString(f.hashBits()))),
-                Integer.parseInt(options.getOrDefault("min-char-gram", Integer.toString(f.minCharGram()))),
-                Integer.parseInt(options.getOrDefault("max-char-gram", Integer.toString(f.maxCharGram()))),
+                options.integer("--hash-bits", f.hashBits()),
+                options.integer("--min-char-gram", f.minCharGram()),
+                options.integer("--max-char-gram", f.maxCharGram()),
                 f.maxWordGram(),
-                Double.parseDouble(options.getOrDefault("char-weight", Double.toString(f.charWeight()))),
-                Double.parseDouble(options.getOrDefault("word-weight", Double.toString(f.wordWeight()))));
-        return new IntentTrainer.Settings(features,
-                Double.parseDouble(options.getOrDefault("embedding-weight", Double.toString(d.embeddingWeight()))),
-                Integer.parseInt(options.getOrDefault("epochs", Integer.toString(d.epochs()))),
-                Double.parseDouble(options.getOrDefault("learning-rate", Double.toString(d.learningRate()))),
-                Double.parseDouble(options.getOrDefault("l2", Double.toString(d.l2()))), d.validationShare(), seed,
-                null, Double.parseDouble(options.getOrDefault("reject-share", Double.toString(d.inScopeRejectShare()))));
+                options.decimal("--char-weight", f.charWeight()),
+                options.decimal("--word-weight", f.wordWeight()));
+        return new IntentTrainer.Settings(features, options.decimal("--embedding-weight", d.embeddingWeight()),
+                options.integer("--epochs", d.epochs()), options.decimal("--learning-rate", d.learningRate()),
+                options.decimal("--l2", d.l2()), d.validationShare(), seed, null,
+                options.decimal("--reject-share", d.inScopeRejectShare()));
     }
 
     private static Path existing(String file) {
@@ -349,31 +306,5 @@ public final class IntentEvaluation {
 
     private static void progress(String message) {
         System.err.println(message);
-    }
-
-    private static String required(Map<String, String> options, String name) {
-        String value = options.get(name);
-        if (value == null) {
-            throw new IllegalArgumentException("--" + name + " is required");
-        }
-        return value;
-    }
-
-    static Map<String, String> parse(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument '" + args[i] + "'");
-            }
-            String name = args[i].substring(2);
-            if ("no-embedding".equals(name)) {
-                options.put(name, "true");
-            } else if (i + 1 < args.length) {
-                options.put(name, args[++i]);
-            } else {
-                throw new IllegalArgumentException("--" + name + " needs a value");
-            }
-        }
-        return options;
     }
 }

@@ -22,7 +22,6 @@ import java.io.PrintStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -37,7 +36,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class MixEvaluation {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final EvaluationCommand<MixOptions> COMMAND = new EvaluationCommand<>("mix", MixOptions.USAGE,
+            MixOptions::parse, options -> "the input", MixEvaluation::evaluate);
     /** The plan recommended: the next four periods (a month of weeks). */
     static final int PLAN_PERIODS = 4;
     /** The current plan: the average spend per period over the last year of weekly data. */
@@ -53,32 +53,7 @@ public final class MixEvaluation {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        if (MixOptions.wantsHelp(args)) {
-            out.println(MixOptions.USAGE);
-            return 0;
-        }
-        MixOptions options;
-        try {
-            options = MixOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println("mix: " + e.getMessage());
-            err.println("Run with --help for the options.");
-            return 2;
-        }
-        try {
-            out.println(JSON.writeValueAsString(evaluate(options, err)));
-            return 0;
-        } catch (IllegalArgumentException e) {
-            err.println("mix: " + e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            err.println("mix: cannot read the input: " + e.getMessage());
-            return 2;
-        } catch (RuntimeException e) {
-            err.println("mix: the evaluation failed: " + e);
-            e.printStackTrace(err);
-            return 1;
-        }
+        return COMMAND.run(args, out, err);
     }
 
     static ObjectNode evaluate(MixOptions options, PrintStream err) throws IOException {

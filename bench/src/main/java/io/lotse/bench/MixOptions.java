@@ -3,10 +3,7 @@ package io.lotse.bench;
 import io.lotse.engine.mix.AdstockType;
 import io.lotse.engine.mix.SaturationType;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -68,45 +65,18 @@ record MixOptions(@Nullable Path data, @Nullable Path simulated, String dateColu
             "--channels", "--controls", "--holidays", "--adstock", "--saturation", "--seed", "--bootstrap",
             "--lift-tests", "--extra-channels", "--write-data");
 
-    static boolean wantsHelp(String... args) {
-        return Arrays.stream(args).anyMatch(arg -> arg.equals("-h") || arg.equals("--help"));
-    }
-
     /** Parses the arguments; a clear IllegalArgumentException for anything wrong. */
     static MixOptions parse(String... args) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            String name = arg;
-            String value;
-            int equals = arg.indexOf('=');
-            if (arg.startsWith("--") && equals > 0) {
-                name = arg.substring(0, equals);
-                value = arg.substring(equals + 1);
-            } else {
-                if (!NAMES.contains(arg)) {
-                    throw new IllegalArgumentException(arg.startsWith("--") ? "unknown option " + arg
-                            : "unexpected argument '" + arg + "'");
-                }
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("option " + arg + " needs a value");
-                }
-                value = args[++i];
-            }
-            if (!NAMES.contains(name)) {
-                throw new IllegalArgumentException("unknown option " + name);
-            }
-            values.put(name, value);
-        }
-        Path data = values.containsKey("--data") ? Path.of(values.get("--data")) : null;
-        Path simulated = values.containsKey("--simulated") ? Path.of(values.get("--simulated")) : null;
+        CommandLineOptions options = CommandLineOptions.parse(NAMES, args);
+        Path data = path(options, "--data");
+        Path simulated = path(options, "--simulated");
         if ((data == null) == (simulated == null)) {
             throw new IllegalArgumentException("give either --data FILE.csv or --simulated SHOP_DIR");
         }
-        List<String> channels = list(values.get("--channels"));
+        List<String> channels = options.list("--channels");
         if (data != null) {
             for (String required : List.of("--date-col", "--target-col", "--channels")) {
-                if (!values.containsKey(required)) {
+                if (!options.has(required)) {
                     throw new IllegalArgumentException("--data needs " + required);
                 }
             }
@@ -115,63 +85,39 @@ record MixOptions(@Nullable Path data, @Nullable Path simulated, String dateColu
             }
         } else {
             for (String csvOnly : List.of("--date-col", "--target-col", "--channels", "--controls")) {
-                if (values.containsKey(csvOnly)) {
+                if (options.has(csvOnly)) {
                     throw new IllegalArgumentException(csvOnly + " is for --data; --simulated reads the shop's files");
                 }
             }
         }
-        int liftTests = integer(values, "--lift-tests", 0);
+        int liftTests = options.integer("--lift-tests", 0, 0, Integer.MAX_VALUE);
         if (liftTests > 0 && simulated == null) {
             throw new IllegalArgumentException("--lift-tests needs --simulated: the tests are drawn from its truth");
         }
-        int extraChannels = integer(values, "--extra-channels", 0);
+        int extraChannels = options.integer("--extra-channels", 0, 0, Integer.MAX_VALUE);
         if (extraChannels > SimulatedMixShop.EXTRA_CHANNELS.size()) {
             throw new IllegalArgumentException("--extra-channels adds at most " + SimulatedMixShop.EXTRA_CHANNELS.size()
                     + " channels, was " + extraChannels);
         }
         for (String simulatedOnly : List.of("--extra-channels", "--write-data")) {
-            if (values.containsKey(simulatedOnly) && simulated == null) {
+            if (options.has(simulatedOnly) && simulated == null) {
                 throw new IllegalArgumentException(simulatedOnly + " needs --simulated");
             }
         }
-        String holidays = values.getOrDefault("--holidays", "true");
+        String holidays = options.text("--holidays", "true");
         if (!holidays.equals("true") && !holidays.equals("false")) {
             throw new IllegalArgumentException("--holidays must be true or false, was '" + holidays + "'");
         }
-        long seed;
-        try {
-            seed = Long.parseLong(values.getOrDefault("--seed", "42"));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--seed must be a whole number, was '" + values.get("--seed") + "'");
-        }
-        return new MixOptions(data, simulated, values.getOrDefault("--date-col", "week"),
-                values.getOrDefault("--target-col", "new_customers"), channels, list(values.get("--controls")),
-                holidays.equals("true"), AdstockType.fromKey(values.getOrDefault("--adstock", "geometric")),
-                SaturationType.fromKey(values.getOrDefault("--saturation", "hill")), seed,
-                integer(values, "--bootstrap", 50), liftTests, extraChannels,
-                values.containsKey("--write-data") ? Path.of(values.get("--write-data")) : null);
+        return new MixOptions(data, simulated, options.text("--date-col", "week"),
+                options.text("--target-col", "new_customers"), channels, options.list("--controls"),
+                holidays.equals("true"), AdstockType.fromKey(options.text("--adstock", "geometric")),
+                SaturationType.fromKey(options.text("--saturation", "hill")), options.longInteger("--seed", 42),
+                options.integer("--bootstrap", 50, 0, Integer.MAX_VALUE), liftTests, extraChannels,
+                path(options, "--write-data"));
     }
 
-    private static List<String> list(@Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-    }
-
-    private static int integer(Map<String, String> values, String name, int fallback) {
-        String value = values.get(name);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            int parsed = Integer.parseInt(value);
-            if (parsed < 0) {
-                throw new NumberFormatException();
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number ≥ 0, was '" + value + "'");
-        }
+    private static @Nullable Path path(CommandLineOptions options, String name) {
+        String value = options.verbatim(name);
+        return value == null ? null : Path.of(value);
     }
 }

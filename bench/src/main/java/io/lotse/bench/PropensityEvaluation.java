@@ -28,7 +28,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -41,7 +40,6 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -70,21 +68,13 @@ public final class PropensityEvaluation {
     /** The baseline's features: logs of recency, frequency, monetary total and tenure. */
     static final List<String> RFM = List.of("log_recency", "log_frequency", "log_monetary", "log_tenure");
 
-    private static final Set<String> OPTIONS = Set.of("transactions", "format", "cutoff", "horizon", "folds", "seed",
-            "customer-col", "date-col", "amount-col", "order-col");
+    private static final Set<String> OPTIONS = Set.of("--transactions", "--format", "--cutoff", "--horizon",
+            "--folds", "--seed", "--customer-col", "--date-col", "--amount-col", "--order-col");
 
     private PropensityEvaluation() {}
 
     public static void main(String[] args) throws IOException {
-        Map<String, String> options;
-        try {
-            options = parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
-            return;
-        }
+        CommandLineOptions options = CommandLineOptions.readOrExit(USAGE, () -> parse(args));
         try {
             System.out.println(JsonMapper.builder().build().writeValueAsString(run(options)));
         } catch (IllegalArgumentException e) {
@@ -93,19 +83,25 @@ public final class PropensityEvaluation {
         }
     }
 
-    static ObjectNode run(Map<String, String> options) throws IOException {
-        Path file = Path.of(required(options, "transactions"));
+    /** Reads {@code --name value} or {@code --name=value} pairs; a clear IllegalArgumentException for bad ones. */
+    static CommandLineOptions parse(String... args) {
+        return CommandLineOptions.parse(OPTIONS, args);
+    }
+
+    static ObjectNode run(CommandLineOptions options) throws IOException {
+        Path file = Path.of(options.required("--transactions"));
         if (!Files.isReadable(file)) {
             throw new IllegalArgumentException("cannot read " + file);
         }
-        OrderFile.Format format = OrderFile.Format.of(required(options, "format"));
-        LocalDate cutoffDate = date(required(options, "cutoff"));
-        int horizon = positive(options, "horizon", null);
-        int folds = positive(options, "folds", 5);
-        long seed = whole(options.getOrDefault("seed", "42"), "seed");
+        OrderFile.Format format = OrderFile.Format.of(options.required("--format"));
+        LocalDate cutoffDate = options.date("--cutoff");
+        options.required("--horizon");
+        int horizon = options.integer("--horizon", 0, 1, Integer.MAX_VALUE);
+        int folds = options.integer("--folds", 5, 1, Integer.MAX_VALUE);
+        long seed = options.longInteger("--seed", 42);
         OrderFile.Columns columns = format == OrderFile.Format.CSV
-                ? new OrderFile.Columns(required(options, "customer-col"), required(options, "date-col"),
-                        required(options, "amount-col"), options.get("order-col"))
+                ? new OrderFile.Columns(options.required("--customer-col"), options.required("--date-col"),
+                        options.required("--amount-col"), options.optional("--order-col"))
                 : new OrderFile.Columns("CustomerID", "InvoiceDate", "UnitPrice", "InvoiceNo");
 
         OrderFile.Result read = OrderFile.read(file, format, columns);
@@ -336,67 +332,6 @@ public final class PropensityEvaluation {
 
     private static double round(double value) {
         return BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_EVEN).doubleValue();
-    }
-
-    static Map<String, String> parse(String... args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (!arg.startsWith("--")) {
-                throw new IllegalArgumentException("expected --name value, got '" + arg + "'");
-            }
-            String name;
-            String value;
-            int equals = arg.indexOf('=');
-            if (equals > 0) {
-                name = arg.substring(2, equals);
-                value = arg.substring(equals + 1);
-            } else {
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("option " + arg + " needs a value");
-                }
-                name = arg.substring(2);
-                value = args[++i];
-            }
-            if (!OPTIONS.contains(name)) {
-                throw new IllegalArgumentException("unknown option --" + name);
-            }
-            options.put(name, value);
-        }
-        return options;
-    }
-
-    private static String required(Map<String, String> options, String name) {
-        String value = options.get(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("--" + name + " is required");
-        }
-        return value;
-    }
-
-    private static LocalDate date(String text) {
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("--cutoff must be a date like 2011-09-01, was '" + text + "'", e);
-        }
-    }
-
-    private static int positive(Map<String, String> options, String name, @Nullable Integer fallback) {
-        String text = fallback == null ? required(options, name) : options.getOrDefault(name, fallback.toString());
-        long value = whole(text, name);
-        if (value < 1 || value > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("--" + name + " must be a positive whole number, was '" + text + "'");
-        }
-        return (int) value;
-    }
-
-    private static long whole(String text, String name) {
-        try {
-            return Long.parseLong(text.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + name + " must be a whole number, was '" + text + "'", e);
-        }
     }
 
     private static void progress(String line) {

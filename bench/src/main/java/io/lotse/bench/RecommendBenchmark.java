@@ -1,6 +1,5 @@
 package io.lotse.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -8,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -59,8 +57,6 @@ public final class RecommendBenchmark {
             "--rate", "--seconds", "--warmup-seconds", "--customers");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final int BATCH = 500;
-    private static final int MAX_BATCH_BYTES = 450 * 1024;
     private static final int LOADERS = 4;
     private static final int LIVE_VISITORS = 2_000;
     /** Product views per second of the live visitors during the measurement. */
@@ -73,20 +69,13 @@ public final class RecommendBenchmark {
     record Shop(List<String> userIds, List<String> products, long events) {}
 
     public static void main(String[] args) throws Exception {
-        CommandLineOptions options;
-        try {
-            options = CommandLineOptions.parse(OPTIONS, args);
-            options.required("--url");
-            options.required("--write-key");
-            options.required("--admin-token");
-            options.required("--data-dir");
-            options.required("--shop");
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
-            return;
-        }
+        CommandLineOptions options = CommandLineOptions.readOrExit(USAGE, () -> {
+            CommandLineOptions read = CommandLineOptions.parse(OPTIONS, args);
+            for (String name : List.of("--url", "--write-key", "--admin-token", "--data-dir", "--shop")) {
+                read.required(name);
+            }
+            return read;
+        });
         URI url = URI.create(options.required("--url").replaceAll("/+$", ""));
         String writeKey = options.required("--write-key");
         String adminToken = options.required("--admin-token");
@@ -190,45 +179,22 @@ public final class RecommendBenchmark {
         }
         Set<String> userIds = new LinkedHashSet<>();
         Set<String> products = new LinkedHashSet<>();
-        long count = 0;
-        List<String> batch = new ArrayList<>(BATCH);
-        int bytes = 0;
-        try (BufferedReader lines = Files.newBufferedReader(events, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
+        long count = EventFileBatches.send(events, (line, number) -> {
+            if (line.contains("\"Order Completed\"") || line.contains("\"Product Viewed\"")) {
+                JsonNode event = JSON.readTree(line);
+                if (event.hasNonNull("userId") && line.contains("\"Order Completed\"")) {
+                    userIds.add(event.path("userId").asString());
                 }
-                if (failure.get() != null) {
-                    break;
-                }
-                int size = line.length() + 1;
-                if (batch.size() == BATCH || bytes + size > MAX_BATCH_BYTES) {
-                    queue.put(batch);
-                    batch = new ArrayList<>(BATCH);
-                    bytes = 0;
-                }
-                batch.add(line);
-                bytes += size;
-                count++;
-                if (line.contains("\"Order Completed\"") || line.contains("\"Product Viewed\"")) {
-                    JsonNode event = JSON.readTree(line);
-                    if (event.hasNonNull("userId") && line.contains("\"Order Completed\"")) {
-                        userIds.add(event.path("userId").asString());
-                    }
-                    String product = event.path("properties").path("product_id").asString("");
-                    if (!product.isEmpty()) {
-                        products.add(product);
-                    }
-                }
-                if (count % 100_000 == 0) {
-                    progress(String.format(Locale.ROOT, "sent %,d events", count));
+                String product = event.path("properties").path("product_id").asString("");
+                if (!product.isEmpty()) {
+                    products.add(product);
                 }
             }
-        }
-        if (!batch.isEmpty()) {
-            queue.put(batch);
-        }
+            if (number % 100_000 == 0) {
+                progress(String.format(Locale.ROOT, "sent %,d events", number));
+            }
+            return failure.get() == null;
+        }, queue::put);
         for (int l = 0; l < LOADERS; l++) {
             queue.put(end);
         }
@@ -400,7 +366,7 @@ public final class RecommendBenchmark {
             for (String visitor : visitors) {
                 for (int view = 0; view < 2; view++) {
                     batch.add(view(visitor));
-                    if (batch.size() == BATCH) {
+                    if (batch.size() == EventFileBatches.MAX_EVENTS) {
                         post(batch);
                         batch.clear();
                     }

@@ -63,19 +63,14 @@ public final class RecommendEvaluation {
     private RecommendEvaluation() {}
 
     public static void main(String[] args) throws Exception {
-        CommandLineOptions options;
-        try {
-            options = CommandLineOptions.parse(OPTIONS, args);
-            String format = options.text("--format", "online-retail");
+        CommandLineOptions options = CommandLineOptions.readOrExit(USAGE, () -> {
+            CommandLineOptions read = CommandLineOptions.parse(OPTIONS, args);
+            String format = read.text("--format", "online-retail");
             if (!format.equals("online-retail")) {
                 throw new IllegalArgumentException("option --format must be online-retail, was " + format);
             }
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
-            return;
-        }
+            return read;
+        });
         Path file = Path.of(options.required("--transactions"));
         LocalDate splitDate = options.optional("--split-date") == null ? LocalDate.parse("2011-10-01")
                 : options.date("--split-date");

@@ -62,15 +62,8 @@ public final class SegmentBenchmark {
     private SegmentBenchmark() {}
 
     public static void main(String[] args) throws InterruptedException {
-        SegmentOptions options;
-        try {
-            options = SegmentOptions.parse(System.getenv(), args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(SegmentOptions.USAGE);
-            System.exit(2);
-            return;
-        }
+        SegmentOptions options = CommandLineOptions.readOrExit(SegmentOptions.USAGE,
+                () -> SegmentOptions.parse(System.getenv(), args));
         try {
             System.out.println(run(options));
         } catch (IllegalStateException | IOException | SQLException e) {

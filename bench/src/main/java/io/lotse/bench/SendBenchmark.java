@@ -12,10 +12,9 @@ import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,6 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class SendBenchmark {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Set<String> OPTIONS = Set.of("--url", "--recipients", "--smtp-port", "--write-key",
+            "--admin-token");
     private static final int DOMAINS = 200;
     private static final int PRODUCTS = 2_000;
     private static final Duration SEND_TIMEOUT = Duration.ofMinutes(30);
@@ -52,15 +53,13 @@ public final class SendBenchmark {
             writeKey(Path.of(args[1]));
             return;
         }
-        Map<String, String> options = options(args);
-        URI url = URI.create(required(options, "--url").replaceAll("/+$", ""));
-        int recipients = Integer.parseInt(options.getOrDefault("--recipients", "100000"));
-        int smtpPort = Integer.parseInt(required(options, "--smtp-port"));
-        String writeKey = required(options, "--write-key");
-        String adminToken = required(options, "--admin-token");
-        if (recipients < 1) {
-            throw new IllegalArgumentException("--recipients must be positive");
-        }
+        CommandLineOptions options = CommandLineOptions.parse(OPTIONS, args);
+        URI url = URI.create(options.required("--url").replaceAll("/+$", ""));
+        int recipients = options.integer("--recipients", 100_000, 1, Integer.MAX_VALUE);
+        options.required("--smtp-port");
+        int smtpPort = options.integer("--smtp-port", 0, 1, 65_535);
+        String writeKey = options.required("--write-key");
+        String adminToken = options.required("--admin-token");
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         try (SmtpSink sink = new SmtpSink(smtpPort)) {
@@ -221,30 +220,6 @@ public final class SendBenchmark {
                 .encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
                 + "\n-----END PRIVATE KEY-----\n";
         Files.writeString(file, pem);
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> values = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            int equals = arg.indexOf('=');
-            if (equals > 0) {
-                values.put(arg.substring(0, equals), arg.substring(equals + 1));
-            } else if (i + 1 < args.length) {
-                values.put(arg, args[++i]);
-            } else {
-                throw new IllegalArgumentException("option " + arg + " needs a value");
-            }
-        }
-        return values;
-    }
-
-    private static String required(Map<String, String> options, String name) {
-        String value = options.get(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("missing " + name);
-        }
-        return value;
     }
 
     private static void progress(String line) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -30,18 +31,20 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ServiceReplay {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Set<String> OPTIONS = Set.of("--url", "--admin-token", "--shop", "--limit");
 
     private ServiceReplay() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = IntentEvaluation.parse(args);
-        String url = options.getOrDefault("url", "http://localhost:8080").replaceAll("/+$", "");
-        String token = options.getOrDefault("admin-token", System.getenv("LOTSE_ADMIN_TOKEN"));
+        CommandLineOptions options = CommandLineOptions.parse(OPTIONS, args);
+        String url = options.text("--url", "http://localhost:8080").replaceAll("/+$", "");
+        String token = options.has("--admin-token") ? options.verbatim("--admin-token")
+                : System.getenv("LOTSE_ADMIN_TOKEN");
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException("--admin-token (or the variable LOTSE_ADMIN_TOKEN) is required");
         }
-        int limit = Integer.parseInt(options.getOrDefault("limit", "1000000"));
-        List<IntentData.ShopMessage> messages = IntentData.simulated(Path.of(options.getOrDefault("shop", "shop")));
+        int limit = options.integer("--limit", 1_000_000, 0, Integer.MAX_VALUE);
+        List<IntentData.ShopMessage> messages = IntentData.simulated(Path.of(options.text("--shop", "shop")));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
         List<Map<String, String>> examples = new ArrayList<>();

@@ -84,19 +84,14 @@ public final class SessionEvaluation {
     record TruthSample(String afterMessageId, Map<String, Double> probabilities) {}
 
     public static void main(String[] args) throws IOException {
-        CommandLineOptions options;
-        Path shop;
-        int k;
-        try {
-            options = CommandLineOptions.parse(OPTIONS, args);
-            shop = Path.of(options.required("--shop"));
-            k = options.integer("--k", 20, 1, 1000);
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
-            return;
-        }
+        CommandLineOptions options = CommandLineOptions.readOrExit(USAGE, () -> {
+            CommandLineOptions read = CommandLineOptions.parse(OPTIONS, args);
+            read.required("--shop");
+            listLength(read);
+            return read;
+        });
+        Path shop = Path.of(options.required("--shop"));
+        int k = listLength(options);
         progress("reading product views from " + shop.resolve("events.jsonl"));
         List<Session> sessions = sessions(shop.resolve("events.jsonl"));
         List<TruthSample> truth = truth(shop.resolve("truth").resolve("next_items.jsonl"));
@@ -109,6 +104,11 @@ public final class SessionEvaluation {
                 + "last %d days", sessions.size(), truth.size(), testDays));
         ObjectNode result = evaluate(sessions, truth, split, k);
         System.out.println(result.toString());
+    }
+
+    /** The length of the prediction lists. */
+    private static int listLength(CommandLineOptions options) {
+        return options.integer("--k", 20, 1, 1000);
     }
 
     /** Product views of the shop cut into sessions; sessions of a single view are left out. */

@@ -78,20 +78,4 @@ class IntentDataTest {
         assertThatIllegalArgumentException().isThrownBy(() -> IntentData.examples(broken))
                 .withMessageContaining("line 2");
     }
-
-    @Test
-    void stratifiedSplitKeepsEveryIntentAndIsSeeded() {
-        List<LabelledText> examples = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            examples.add(new LabelledText("a" + i, "a"));
-            examples.add(new LabelledText("b" + i, "b"));
-        }
-
-        List<List<LabelledText>> split = IntentEvaluation.stratified(examples, 0.2, 42);
-
-        assertThat(split.get(1)).hasSize(4).extracting(LabelledText::label).containsExactlyInAnyOrder("a", "a", "b",
-                "b");
-        assertThat(split.get(0)).hasSize(16);
-        assertThat(IntentEvaluation.stratified(examples, 0.2, 42)).isEqualTo(split);
-    }
 }

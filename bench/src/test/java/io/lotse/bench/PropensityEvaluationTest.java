@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,7 +81,7 @@ class PropensityEvaluationTest {
     void refusesIncompleteOrUnknownOptions() {
         assertThatIllegalArgumentException().isThrownBy(() -> PropensityEvaluation.parse("--speed", "1"))
                 .withMessageContaining("--speed");
-        Map<String, String> noHorizon = PropensityEvaluation.parse("--transactions", "x.csv", "--format", "csv",
+        CommandLineOptions noHorizon = PropensityEvaluation.parse("--transactions", "x.csv", "--format", "csv",
                 "--cutoff", "2011-09-01");
         assertThatIllegalArgumentException().isThrownBy(() -> PropensityEvaluation.run(noHorizon))
                 .withMessageContaining("x.csv");

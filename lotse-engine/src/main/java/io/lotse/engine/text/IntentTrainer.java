@@ -370,8 +370,13 @@ public final class IntentTrainer {
         return List.copyOf(outcomes);
     }
 
-    /** Splits each label's examples into a fitting part and a held-out share (at least one when it has two). */
-    static List<List<LabelledText>> stratifiedSplit(List<LabelledText> examples, double share, long seed) {
+    /**
+     * Splits each label's examples into a fitting part and a held-out share (rounded, at least one when the label
+     * has two or more examples), shuffled with the seed: the same examples and seed give the same split.
+     *
+     * @return the fitting part, then the held-out part
+     */
+    public static List<List<LabelledText>> stratifiedSplit(List<LabelledText> examples, double share, long seed) {
         Map<String, List<LabelledText>> byLabel = new TreeMap<>();
         for (LabelledText example : examples) {
             byLabel.computeIfAbsent(example.label(), key -> new ArrayList<>()).add(example);

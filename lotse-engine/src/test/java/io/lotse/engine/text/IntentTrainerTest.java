@@ -142,4 +142,20 @@ class IntentTrainerTest {
         return new IntentPrediction(intent, confidence, confidence / 2, "y", false,
                 List.of(new IntentScore(intent, confidence)));
     }
+
+    @Test
+    void stratifiedSplitKeepsEveryIntentAndIsSeeded() {
+        List<LabelledText> examples = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            examples.add(new LabelledText("a" + i, "a"));
+            examples.add(new LabelledText("b" + i, "b"));
+        }
+
+        List<List<LabelledText>> split = IntentTrainer.stratifiedSplit(examples, 0.2, 42);
+
+        assertThat(split.get(1)).hasSize(4).extracting(LabelledText::label).containsExactlyInAnyOrder("a", "a", "b",
+                "b");
+        assertThat(split.get(0)).hasSize(16);
+        assertThat(IntentTrainer.stratifiedSplit(examples, 0.2, 42)).isEqualTo(split);
+    }
 }
