@@ -1,5 +1,6 @@
 package io.lotse.server.engage;
 
+import io.lotse.server.platform.BackgroundLoop;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,8 +11,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -47,9 +46,7 @@ class CampaignDispatcher implements SmartLifecycle {
     private final VariantChooser variants;
     private final EngageProperties properties;
     private final ExecutorService senders;
-    private final Semaphore wakeUp = new Semaphore(0);
-    private volatile boolean running;
-    private @Nullable Thread thread;
+    private final BackgroundLoop loop;
     /** The batch on the wire, whose outcomes are still to be written; touched by the dispatcher thread only. */
     private @Nullable InFlight inFlight;
 
@@ -77,34 +74,29 @@ class CampaignDispatcher implements SmartLifecycle {
             sender.setDaemon(true);
             return sender;
         });
+        this.loop = BackgroundLoop.named("lotse-campaigns", this::round)
+                .waitingWhenIdle(Duration.ofMillis(500))
+                .pausingAfterFailure(Duration.ofSeconds(5),
+                        e -> log.error("Sending campaigns failed; trying again in 5 s", e))
+                .interruptingOnStop()
+                .build();
     }
 
     /** Asks the dispatcher to look for work now rather than at its next round. */
     void wake() {
-        wakeUp.release();
+        loop.wakeUp();
     }
 
-    private void runLoop() {
-        deliveries.interruptStale(Duration.ofMinutes(10));
-        while (running) {
-            try {
-                int sent = 0;
-                for (Campaign campaign : campaigns.active()) {
-                    sent += work(campaign);
-                }
-                if (sent == 0) {
-                    completeInFlight();
-                    wakeUp.tryAcquire(500, TimeUnit.MILLISECONDS);
-                    wakeUp.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.error("Sending campaigns failed; trying again in 5 s", e);
-                sleep(5_000);
-            }
+    /** A round over every active campaign; returns whether it handled messages, so that more may be waiting. */
+    private boolean round() throws InterruptedException {
+        int sent = 0;
+        for (Campaign campaign : campaigns.active()) {
+            sent += work(campaign);
         }
+        if (sent == 0) {
+            completeInFlight();
+        }
+        return sent > 0;
     }
 
     /** One round for one campaign: start it if due, then send a batch. Returns the messages handled. */
@@ -219,40 +211,21 @@ class CampaignDispatcher implements SmartLifecycle {
         return new InFlight(sending, outcomes, deferred);
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
+    /** Marks the messages a previous run left on the wire as interrupted, then starts sending. */
     @Override
     public void start() {
-        running = true;
-        Thread loop = new Thread(this::runLoop, "lotse-campaigns");
-        loop.setDaemon(true);
-        thread = loop;
+        deliveries.interruptStale(Duration.ofMinutes(10));
         loop.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        Thread loop = thread;
-        if (loop != null) {
-            loop.interrupt();
-            try {
-                loop.join(30_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.stop();
         senders.shutdown();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return loop.isRunning();
     }
 }

@@ -1,7 +1,9 @@
 package io.lotse.server.engage;
 
 import io.lotse.server.collect.EventsAppended;
+import io.lotse.server.platform.BackgroundLoop;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,18 +32,28 @@ class EngageLog implements SmartLifecycle {
 
     static final String CONSUMER = "engage";
     private static final int BATCH = 2_000;
-    private static final long GATHER_MILLIS = 250;
+    private static final Duration GATHER = Duration.ofMillis(250);
     private static final Logger log = LoggerFactory.getLogger(EngageLog.class);
+
+    private static final BigDecimal IMPLAUSIBLE_AMOUNT = BigDecimal.TEN.pow(12);
 
     /** A track event of the log with the profile it belongs to. */
     record Event(long seq, String type, @Nullable String event, @Nullable Long profileId, Instant timestamp,
                  String properties) {
 
-        /** The order revenue of an {@code Order Completed} event: {@code revenue}, else {@code total}, else 0. */
+        /**
+         * The order revenue of an {@code Order Completed} event: {@code revenue}, else {@code total}, else 0; an
+         * implausible amount (10¹² or more either way) counts as 0, as in the profile figures, so that one bad
+         * event cannot stop the conversions of everyone after it.
+         */
         BigDecimal revenue(tools.jackson.databind.json.JsonMapper json) {
             var node = json.readTree(properties);
             var value = node.has("revenue") ? node.get("revenue") : node.get("total");
-            return value != null && value.isNumber() ? value.decimalValue() : BigDecimal.ZERO;
+            if (value == null || !value.isNumber()) {
+                return BigDecimal.ZERO;
+            }
+            BigDecimal amount = value.decimalValue();
+            return amount.abs().compareTo(IMPLAUSIBLE_AMOUNT) >= 0 ? BigDecimal.ZERO : amount;
         }
     }
 
@@ -63,19 +73,27 @@ class EngageLog implements SmartLifecycle {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final List<LoggedEventHandler> handlers;
-    private final Semaphore wakeUp = new Semaphore(0);
-    private volatile boolean running;
-    private @Nullable Thread thread;
+    private final BackgroundLoop loop;
 
     EngageLog(JdbcClient jdbc, TransactionTemplate transactions, List<LoggedEventHandler> handlers) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.handlers = handlers;
+        // Once caught up, let events gather before the next round, since a round costs a transaction and a
+        // position update however little it reads, and nothing engage does needs a faster reaction.
+        this.loop = BackgroundLoop.named("lotse-engage-log", () -> round() >= BATCH)
+                .gatheringFor(GATHER)
+                .waitingWhenIdle(Duration.ofMillis(500))
+                .pausingAfterFailure(Duration.ofSeconds(5), e -> log.error(
+                        "Engage could not handle the next events of the log; trying again in 5 s", e))
+                .interruptingOnStop()
+                .stoppingWithin(Duration.ofSeconds(10))
+                .build();
     }
 
     @EventListener
     void on(EventsAppended appended) {
-        wakeUp.release();
+        loop.wakeUp();
     }
 
     /** Handles the next events up to the profiles' position; returns how many. */
@@ -149,56 +167,18 @@ class EngageLog implements SmartLifecycle {
         return "a:" + anonymousId;
     }
 
-    private void runLoop() {
-        while (running) {
-            try {
-                if (round() < BATCH) {
-                    // Caught up: let events gather before the next round, since a round costs a transaction and a
-                    // position update however little it reads, and nothing engage does needs a faster reaction.
-                    Thread.sleep(GATHER_MILLIS);
-                    wakeUp.tryAcquire(500, TimeUnit.MILLISECONDS);
-                    wakeUp.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.error("Engage could not handle the next events of the log; trying again in 5 s", e);
-                try {
-                    Thread.sleep(5_000);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-    }
-
     @Override
     public void start() {
-        running = true;
-        Thread loop = new Thread(this::runLoop, "lotse-engage-log");
-        loop.setDaemon(true);
-        thread = loop;
         loop.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        Thread loop = thread;
-        if (loop != null) {
-            loop.interrupt();
-            try {
-                loop.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return loop.isRunning();
     }
 }

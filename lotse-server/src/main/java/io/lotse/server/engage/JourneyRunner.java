@@ -5,6 +5,7 @@ import io.lotse.server.collect.EventLog;
 import io.lotse.server.collect.LoggedEvent;
 import io.lotse.server.identity.IdentityRecord;
 import io.lotse.server.identity.IdentityResolution;
+import io.lotse.server.platform.BackgroundLoop;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,8 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,9 +61,7 @@ class JourneyRunner implements SmartLifecycle {
     private final QuietHours quietHours;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final SplittableRandom random = new SplittableRandom();
-    private final Semaphore wakeUp = new Semaphore(0);
-    private volatile boolean running;
-    private @Nullable Thread thread;
+    private final BackgroundLoop loop;
 
     JourneyRunner(JourneyStore store, TransactionTemplate transactions, People people, TemplateStore templates,
                   DeliveryStore deliveries, SuppressionList suppressions, Outbox outbox, EngageEvents events,
@@ -82,10 +79,16 @@ class JourneyRunner implements SmartLifecycle {
         this.properties = properties;
         this.json = json;
         this.quietHours = QuietHours.parse(properties.quietHours(), properties.zone());
+        this.loop = BackgroundLoop.named("lotse-journeys", () -> pass() > 0)
+                .waitingWhenIdle(Duration.ofMillis(500))
+                .pausingAfterFailure(Duration.ofSeconds(5),
+                        e -> log.error("Moving people through journeys failed; trying again in 5 s", e))
+                .interruptingOnStop()
+                .build();
     }
 
     void wake() {
-        wakeUp.release();
+        loop.wakeUp();
     }
 
     /** Works on every due run once; returns how many were due. */
@@ -433,54 +436,18 @@ class JourneyRunner implements SmartLifecycle {
         return !value.isMissingNode() && !value.isNull();
     }
 
-    private void runLoop() {
-        while (running) {
-            try {
-                if (pass() == 0) {
-                    wakeUp.tryAcquire(500, TimeUnit.MILLISECONDS);
-                    wakeUp.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.error("Moving people through journeys failed; trying again in 5 s", e);
-                try {
-                    Thread.sleep(5_000);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-    }
-
     @Override
     public void start() {
-        running = true;
-        Thread loop = new Thread(this::runLoop, "lotse-journeys");
-        loop.setDaemon(true);
-        thread = loop;
         loop.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        Thread loop = thread;
-        if (loop != null) {
-            loop.interrupt();
-            try {
-                loop.join(30_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        thread = null;
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return loop.isRunning();
     }
 }

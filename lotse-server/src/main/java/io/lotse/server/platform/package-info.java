@@ -1,5 +1,6 @@
 /**
- * Shared infrastructure every capability relies on: configuration, the database, credentials, security and errors.
+ * Shared infrastructure every capability relies on: configuration, the database, credentials, security, errors and
+ * background loops.
  */
 @NullMarked
 @ApplicationModule(displayName = "Platform", type = ApplicationModule.Type.OPEN)

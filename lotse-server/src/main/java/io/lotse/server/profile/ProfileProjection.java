@@ -11,6 +11,7 @@ import io.lotse.server.identity.IdentityResolution;
 import io.lotse.server.identity.ProfileMerged;
 import io.lotse.server.identity.ResolvedBatch;
 import io.lotse.server.identity.Sighting;
+import io.lotse.server.platform.BackgroundLoop;
 import io.lotse.server.platform.LotseProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -25,8 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,12 +58,13 @@ class ProfileProjection implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher publisher;
     private final int batchSize;
-    private final Semaphore wakeUp = new Semaphore(0);
     private final AtomicLong backlog = new AtomicLong();
     private final Timer lag;
     private final Counter skipped;
-    private volatile boolean running;
-    private Thread thread = new Thread(() -> {});
+    private final BackgroundLoop loop;
+    /** How many events the next round reads, and how often one event failed in a row; the loop's thread only. */
+    private int limit;
+    private int failuresOfOne;
 
     ProfileProjection(EventLog eventLog, EventIdentifiers identifiers, IdentityResolution identities,
                       ProfileStore store, JdbcClient jdbc, TransactionTemplate transactions,
@@ -87,44 +87,38 @@ class ProfileProjection implements SmartLifecycle {
                 .description("Events that could not be folded into a profile").register(meters);
         Gauge.builder("lotse.profile.backlog", backlog, AtomicLong::get).baseUnit("events")
                 .description("Logged events not yet applied to profiles").register(meters);
+        this.loop = BackgroundLoop.named("profile-projection", this::nextRound)
+                .waitingWhenIdle(Duration.ofMillis(250))
+                .pausingAfterFailure(Duration.ofSeconds(1), this::roundFailed)
+                .build();
     }
 
     @EventListener
     void on(EventsAppended appended) {
-        wakeUp.release();
+        loop.wakeUp();
+    }
+
+    /** Runs a round of the current size; returns whether it read a whole batch, so that more may be waiting. */
+    private boolean nextRound() {
+        int processed = round(limit);
+        limit = batchSize;
+        failuresOfOne = 0;
+        return processed >= batchSize;
     }
 
     /**
-     * Runs rounds until stopped. A round that fails is retried with a tenth of the events, down to a single
-     * event; an event that still fails three times is skipped (logged and counted), so that one bad event can
-     * never stop every profile from being updated.
+     * A round that fails is retried with a tenth of the events, down to a single event; an event that still fails
+     * three times is skipped (logged and counted), so that one bad event can never stop every profile from being
+     * updated.
      */
-    private void runLoop() {
-        int limit = batchSize;
-        int failuresOfOne = 0;
-        while (running) {
-            try {
-                int processed = round(limit);
-                limit = batchSize;
-                failuresOfOne = 0;
-                if (processed < batchSize) {
-                    wakeUp.tryAcquire(250, TimeUnit.MILLISECONDS);
-                    wakeUp.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.error("Profile projection round of up to {} events failed", limit, e);
-                if (limit > 1) {
-                    limit = Math.max(1, limit / 10);
-                } else if (++failuresOfOne >= 3) {
-                    skipNextEvent();
-                    failuresOfOne = 0;
-                    limit = batchSize;
-                }
-                sleepQuietly();
-            }
+    private void roundFailed(RuntimeException e) {
+        log.error("Profile projection round of up to {} events failed", limit, e);
+        if (limit > 1) {
+            limit = Math.max(1, limit / 10);
+        } else if (++failuresOfOne >= 3) {
+            skipNextEvent();
+            failuresOfOne = 0;
+            limit = batchSize;
         }
     }
 
@@ -278,35 +272,20 @@ class ProfileProjection implements SmartLifecycle {
         store.save(rebuilt);
     }
 
-    private static void sleepQuietly() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public void start() {
-        running = true;
-        thread = new Thread(this::runLoop, "profile-projection");
-        thread.setDaemon(true);
-        thread.start();
+        limit = batchSize;
+        failuresOfOne = 0;
+        loop.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        wakeUp.release();
-        try {
-            thread.join(30_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return loop.isRunning();
     }
 }

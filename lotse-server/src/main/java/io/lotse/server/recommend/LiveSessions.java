@@ -2,6 +2,7 @@ package io.lotse.server.recommend;
 
 import io.lotse.server.collect.ConsentSignals;
 import io.lotse.server.collect.EventsAppended;
+import io.lotse.server.platform.BackgroundLoop;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,8 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +36,7 @@ class LiveSessions implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveSessions.class);
     private static final int BATCH = 5_000;
-    private static final long GATHER_MILLIS = 100;
+    private static final Duration GATHER = Duration.ofMillis(100);
     private static final Duration EVICTION = Duration.ofSeconds(30);
 
     private static final String TAIL = """
@@ -60,20 +59,29 @@ class LiveSessions implements SmartLifecycle {
     private final JsonMapper json;
     private final RecommendSettings settings;
     private final Map<String, LiveSession> sessions = new ConcurrentHashMap<>();
-    private final Semaphore wakeUp = new Semaphore(0);
+    private final BackgroundLoop loop;
     private volatile long position;
-    private volatile boolean running;
-    private Thread thread = new Thread(() -> {});
+    /** When expired visits were last removed, by {@link System#nanoTime()}; the loop's thread only. */
+    private long lastEviction;
 
     LiveSessions(JdbcClient jdbc, JsonMapper json, RecommendSettings settings) {
         this.jdbc = jdbc;
         this.json = json;
         this.settings = settings;
+        // Once caught up, under a stream of appends every commit would wake a poll of a few rows; a short pause
+        // lets them gather, well within the second a view may take to count.
+        this.loop = BackgroundLoop.named("recommend-live-sessions", this::round)
+                .gatheringFor(GATHER)
+                .waitingWhenIdle(settings.pollInterval())
+                .pausingAfterFailure(Duration.ofSeconds(1),
+                        e -> log.warn("Following the event log for live sessions failed; retrying", e))
+                .stoppingWithin(Duration.ofSeconds(10))
+                .build();
     }
 
     @EventListener
     void on(EventsAppended appended) {
-        wakeUp.release();
+        loop.wakeUp();
     }
 
     /** The session keys of a user id and an anonymous id. */
@@ -238,35 +246,14 @@ class LiveSessions implements SmartLifecycle {
         sessions.entrySet().removeIf(entry -> entry.getValue().expired(now));
     }
 
-    private void runLoop() {
-        long lastEviction = System.nanoTime();
-        while (running) {
-            try {
-                int read = poll();
-                if (System.nanoTime() - lastEviction > EVICTION.toNanos()) {
-                    evict();
-                    lastEviction = System.nanoTime();
-                }
-                if (read < BATCH) {
-                    // Caught up: under a stream of appends every commit would wake a poll of a few rows; a short
-                    // pause lets them gather, well within the second a view may take to count.
-                    Thread.sleep(GATHER_MILLIS);
-                    wakeUp.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    wakeUp.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.warn("Following the event log for live sessions failed; retrying", e);
-                try {
-                    Thread.sleep(1_000);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+    /** Polls the log and now and then forgets expired visits; returns whether a whole batch was read. */
+    private boolean round() {
+        int read = poll();
+        if (System.nanoTime() - lastEviction > EVICTION.toNanos()) {
+            evict();
+            lastEviction = System.nanoTime();
         }
+        return read >= BATCH;
     }
 
     @Override
@@ -276,25 +263,17 @@ class LiveSessions implements SmartLifecycle {
                                         (SELECT coalesce(max(seq), 0) FROM events))""")
                 .param(java.sql.Timestamp.from(Instant.now().minus(settings.sessionTimeout())))
                 .query(Long.class).single();
-        running = true;
-        thread = new Thread(this::runLoop, "recommend-live-sessions");
-        thread.setDaemon(true);
-        thread.start();
+        lastEviction = System.nanoTime();
+        loop.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        wakeUp.release();
-        try {
-            thread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return loop.isRunning();
     }
 }

@@ -1,5 +1,6 @@
 package io.lotse.server.segment;
 
+import io.lotse.server.platform.BackgroundLoop;
 import io.lotse.server.profile.ProfileErased;
 import io.lotse.server.predict.ScoresRefreshed;
 import io.lotse.server.profile.ProfilesChanged;
@@ -24,19 +25,23 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class MembershipWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(MembershipWorker.class);
-    private static final Duration PAUSE_AFTER_FAILURE = Duration.ofSeconds(1);
 
     private final Segments segments;
     private final ChangedProfiles changed;
     private final Duration fullEvaluationInterval;
-    private volatile boolean running;
+    private final BackgroundLoop loop;
     private volatile boolean fullEvaluationRequested;
-    private Thread thread = new Thread(() -> {});
+    /** When the next full evaluation is due, by {@link System#nanoTime()}; the loop's thread only. */
+    private long nextFullEvaluation;
 
     MembershipWorker(Segments segments, ChangedProfiles changed, SegmentSettings settings) {
         this.segments = segments;
         this.changed = changed;
         this.fullEvaluationInterval = settings.fullEvaluationInterval();
+        this.loop = BackgroundLoop.named("segment-members", this::round)
+                .wakingRoundWith(changed::wakeUp)
+                .pausingAfterFailure(Duration.ofSeconds(1), e -> log.error("Updating segment members failed", e))
+                .build();
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -47,7 +52,7 @@ class MembershipWorker implements SmartLifecycle {
     @TransactionalEventListener(fallbackExecution = true)
     void on(ScoresRefreshed event) {
         fullEvaluationRequested = true;
-        changed.wakeUp();
+        loop.wakeUp();
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -55,58 +60,36 @@ class MembershipWorker implements SmartLifecycle {
         segments.forget(event.profileIds());
     }
 
-    private void runLoop() {
-        long nextFullEvaluation = System.nanoTime();
-        while (running) {
-            try {
-                if (fullEvaluationRequested || System.nanoTime() - nextFullEvaluation >= 0) {
-                    fullEvaluationRequested = false;
-                    segments.evaluateAll();
-                    nextFullEvaluation = System.nanoTime() + fullEvaluationInterval.toNanos();
-                }
-                List<Long> profileIds = changed.take(1, TimeUnit.SECONDS);
-                if (!profileIds.isEmpty()) {
-                    segments.evaluateChanged(profileIds);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.error("Updating segment members failed", e);
-                pause();
-            }
+    /**
+     * Evaluates everything if due, then the profiles that changed, waiting up to a second for them: the round does
+     * the waiting, so the loop never waits again after it.
+     */
+    private boolean round() throws InterruptedException {
+        if (fullEvaluationRequested || System.nanoTime() - nextFullEvaluation >= 0) {
+            fullEvaluationRequested = false;
+            segments.evaluateAll();
+            nextFullEvaluation = System.nanoTime() + fullEvaluationInterval.toNanos();
         }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(PAUSE_AFTER_FAILURE.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        List<Long> profileIds = changed.take(1, TimeUnit.SECONDS);
+        if (!profileIds.isEmpty()) {
+            segments.evaluateChanged(profileIds);
         }
+        return false;
     }
 
     @Override
     public void start() {
-        running = true;
-        thread = new Thread(this::runLoop, "segment-members");
-        thread.setDaemon(true);
-        thread.start();
+        nextFullEvaluation = System.nanoTime();
+        loop.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        changed.wakeUp();
-        try {
-            thread.join(30_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return loop.isRunning();
     }
 }
