@@ -88,11 +88,13 @@ class MixController {
                                  @RequestParam(required = false) @Nullable String filename,
                                  @RequestHeader(name = HttpHeaders.CONTENT_DISPOSITION, required = false)
                                  @Nullable String disposition, HttpServletRequest request) throws IOException {
-        String name = filename;
-        if ((name == null || name.isBlank()) && disposition != null) {
-            name = ContentDisposition.parse(disposition).getFilename();
-        }
-        return imports.run(requireName(name), request.getInputStream(), dryRun);
+        return imports.run(requireName(sentName(filename, disposition)), request.getInputStream(), dryRun);
+    }
+
+    /** The name of a file sent as the raw body: {@code ?filename=}, else the {@code Content-Disposition} one. */
+    private static @Nullable String sentName(@Nullable String filename, @Nullable String disposition) {
+        return (filename == null || filename.isBlank()) && disposition != null
+                ? ContentDisposition.parse(disposition).getFilename() : filename;
     }
 
     private static String requireName(@Nullable String name) {
@@ -135,11 +137,7 @@ class MixController {
                                       @RequestParam(required = false) @Nullable String filename,
                                       @RequestHeader(name = HttpHeaders.CONTENT_DISPOSITION, required = false)
                                       @Nullable String disposition, HttpServletRequest request) throws IOException {
-        String name = filename;
-        if ((name == null || name.isBlank()) && disposition != null) {
-            name = ContentDisposition.parse(disposition).getFilename();
-        }
-        return controlImports.run(requireName(name), request.getInputStream(), dryRun);
+        return controlImports.run(requireName(sentName(filename, disposition)), request.getInputStream(), dryRun);
     }
 
     @Operation(summary = "Control variables stored: first and last week, weeks with a value and the average")
