@@ -15,6 +15,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,6 +33,7 @@ class EngageLog implements SmartLifecycle {
 
     static final String CONSUMER = "engage";
     private static final int BATCH = 2_000;
+    private static final int SKIP_AFTER_FAILURES = 3;
     private static final Duration GATHER = Duration.ofMillis(250);
     private static final Logger log = LoggerFactory.getLogger(EngageLog.class);
 
@@ -74,18 +76,24 @@ class EngageLog implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final List<LoggedEventHandler> handlers;
     private final BackgroundLoop loop;
+    /** How many events the next round reads: fewer after a failure, to find the event that fails. Loop thread only. */
+    private int limit = BATCH;
+    /** Failed rounds in a row of a single event. Loop thread only. */
+    private int failuresOfOne;
+    /** The position of the first event the current round read, or -1. Loop thread only. */
+    private long firstOfRound = -1;
 
-    EngageLog(JdbcClient jdbc, TransactionTemplate transactions, List<LoggedEventHandler> handlers) {
+    EngageLog(JdbcClient jdbc, TransactionTemplate transactions, List<LoggedEventHandler> handlers,
+              @Value("${lotse.engage.log-retry-pause:5s}") Duration retryPause) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.handlers = handlers;
         // Once caught up, let events gather before the next round, since a round costs a transaction and a
         // position update however little it reads, and nothing engage does needs a faster reaction.
-        this.loop = BackgroundLoop.named("lotse-engage-log", () -> round() >= BATCH)
+        this.loop = BackgroundLoop.named("lotse-engage-log", () -> round() >= limit)
                 .gatheringFor(GATHER)
                 .waitingWhenIdle(Duration.ofMillis(500))
-                .pausingAfterFailure(Duration.ofSeconds(5), e -> log.error(
-                        "Engage could not handle the next events of the log; trying again in 5 s", e))
+                .pausingAfterFailure(retryPause, this::roundFailed)
                 .interruptingOnStop()
                 .stoppingWithin(Duration.ofSeconds(10))
                 .build();
@@ -98,6 +106,8 @@ class EngageLog implements SmartLifecycle {
 
     /** Handles the next events up to the profiles' position; returns how many. */
     int round() {
+        firstOfRound = -1;
+        int readAtMost = limit;
         Integer count = transactions.execute(status -> {
             long position = jdbc.sql("SELECT position FROM log_consumers WHERE name = ? FOR UPDATE").param(CONSUMER)
                     .query(Long.class).single();
@@ -115,7 +125,7 @@ class EngageLog implements SmartLifecycle {
                            coalesce(payload->'properties', '{}')::text
                     FROM events WHERE seq > ? AND seq <= ? AND type = 'track' AND event = ANY(?)
                     ORDER BY seq LIMIT ?""")
-                    .params(position, profiles, names.toArray(String[]::new), BATCH)
+                    .params(position, profiles, names.toArray(String[]::new), readAtMost)
                     .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7)))
                     .list();
@@ -131,14 +141,42 @@ class EngageLog implements SmartLifecycle {
                 }
                 events.add(new Event(row.seq(), row.type(), row.event(), profile, row.at(), row.properties()));
             }
-            long newPosition = rows.size() == BATCH ? rows.get(rows.size() - 1).seq() : profiles;
+            firstOfRound = rows.isEmpty() ? -1 : rows.get(0).seq();
+            long newPosition = rows.size() == readAtMost ? rows.get(rows.size() - 1).seq() : profiles;
             for (LoggedEventHandler handler : handlers) {
                 handler.handle(events);
             }
             jdbc.sql("UPDATE log_consumers SET position = ? WHERE name = ?").params(newPosition, CONSUMER).update();
             return events.size();
         });
+        limit = BATCH;
+        failuresOfOne = 0;
         return count == null ? 0 : count;
+    }
+
+    /**
+     * After a failed round the next ones read a tenth as many events, down to one; an event that then fails three
+     * times on its own is skipped (logged with its position), so that one bad event cannot hold up everything after
+     * it, as in the profile projection.
+     */
+    private void roundFailed(RuntimeException failure) {
+        if (limit > 1) {
+            limit = Math.max(1, limit / 10);
+            log.error("Engage could not handle the next events of the log; trying again with {} at a time", limit,
+                    failure);
+            return;
+        }
+        long failing = firstOfRound;
+        if (++failuresOfOne < SKIP_AFTER_FAILURES || failing < 0) {
+            log.error("Engage could not handle event {} of the log; trying again", failing, failure);
+            return;
+        }
+        jdbc.sql("UPDATE log_consumers SET position = ? WHERE name = ? AND position < ?")
+                .params(failing, CONSUMER, failing).update();
+        log.error("Engage skipped event {} of the log after it failed {} times on its own", failing,
+                SKIP_AFTER_FAILURES, failure);
+        failuresOfOne = 0;
+        limit = BATCH;
     }
 
     /** The live profile of each of these user and anonymous ids that has one, by {@link #userKey}/{@link #anonymousKey}. */
