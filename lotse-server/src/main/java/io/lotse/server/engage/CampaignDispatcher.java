@@ -45,7 +45,9 @@ class CampaignDispatcher implements SmartLifecycle {
     private final Outbox outbox;
     private final VariantChooser variants;
     private final EngageProperties properties;
-    private final ExecutorService senders;
+    private final AtomicInteger senderNumber = new AtomicInteger();
+    /** The threads that write messages; shut down on stop and made anew on the next start. */
+    private volatile ExecutorService senders;
     private final BackgroundLoop loop;
     /** The batch on the wire, whose outcomes are still to be written; touched by the dispatcher thread only. */
     private @Nullable InFlight inFlight;
@@ -68,12 +70,7 @@ class CampaignDispatcher implements SmartLifecycle {
         this.outbox = outbox;
         this.variants = variants;
         this.properties = properties;
-        AtomicInteger number = new AtomicInteger();
-        this.senders = Executors.newFixedThreadPool(Math.max(1, properties.mail().connections()), runnable -> {
-            Thread sender = new Thread(runnable, "lotse-mail-" + number.incrementAndGet());
-            sender.setDaemon(true);
-            return sender;
-        });
+        this.senders = newSenders();
         this.loop = BackgroundLoop.named("lotse-campaigns", this::round)
                 .waitingWhenIdle(Duration.ofMillis(500))
                 .pausingAfterFailure(Duration.ofSeconds(5),
@@ -215,7 +212,18 @@ class CampaignDispatcher implements SmartLifecycle {
     @Override
     public void start() {
         deliveries.interruptStale(Duration.ofMinutes(10));
+        if (senders.isShutdown()) {
+            senders = newSenders();
+        }
         loop.start();
+    }
+
+    private ExecutorService newSenders() {
+        return Executors.newFixedThreadPool(Math.max(1, properties.mail().connections()), runnable -> {
+            Thread sender = new Thread(runnable, "lotse-mail-" + senderNumber.incrementAndGet());
+            sender.setDaemon(true);
+            return sender;
+        });
     }
 
     @Override
