@@ -95,6 +95,8 @@ class SegmentJavaClientTest {
         JsonNode events = client.get("/api/v1/profiles/" + profile.path("id").asLong() + "/events").json();
         List<String> types = new ArrayList<>();
         events.path("events").forEach(e -> types.add(e.path("type").asString() + ":" + e.path("name").asString("")));
+        // Lotse may by now have recorded a lead-lifecycle stage the order reached; the client's calls are the rest.
+        types.remove("track:Lifecycle Stage Changed");
         assertThat(types).containsExactlyInAnyOrder("identify:", "track:Order Completed", "page:Pricing");
         events.path("events").forEach(e -> {
             assertThat(e.path("payload").path("context").path("library").path("name").asString())

@@ -50,8 +50,9 @@ class ErasureTest {
         client.sendOk("/v1/identify", """
                 {"userId":"%s","anonymousId":"%s","traits":{"email":"%s","name":"Eve"}}"""
                 .formatted(userId, anonymousId, email));
-        client.sendOk("/v1/track", "{\"userId\":\"" + userId + "\",\"event\":\"Order Completed\","
-                + "\"properties\":{\"revenue\":12}}");
+        // An event no lead-scoring rule counts: a scored one may make Lotse record a stage change for the person
+        // at a moment of its own, which would race with the counts below.
+        client.sendOk("/v1/track", "{\"userId\":\"" + userId + "\",\"event\":\"Settings Opened\"}");
         long id = client.awaitProfile("userId", userId, p -> p.path("stats").path("events").asLong() == 2)
                 .path("id").asLong();
 

@@ -77,7 +77,9 @@ class ServiceApiTest {
         assertThat(context.path("links").path("profile").asString()).startsWith("/profiles/");
         assertThat(ticket.path("entities").get(0).path("type").asString()).isEqualTo("ORDER_NUMBER");
         assertThat(ticket.path("entities").get(1).path("value").asString()).isEqualTo("Wollpullover Nordlicht");
-        assertThat(ticket.path("suggestedAnswer").asString()).startsWith("Hallo Ada,").contains(order);
+        assertThat(ticket.path("suggestedAnswer").asString()).startsWith("Hallo Ada,");
+        // The intent model learns from the agents' corrections of earlier tickets, so it may read this question
+        // otherwise; corrected to the right intent, the answer names the order.
         if (!"where_is_my_order".equals(ticket.path("intent").asString())) {
             JsonNode corrected = client().admin("POST", "/api/v1/service/tickets/" + ticket.path("id").asLong()
                     + "/intent", "{\"intent\": \"where_is_my_order\"}").json();
@@ -85,7 +87,7 @@ class ServiceApiTest {
                     .contains(order, "Wollpullover Nordlicht");
             return;
         }
-        assertThat(ticket.path("suggestedAnswer").asString()).contains("Wollpullover Nordlicht");
+        assertThat(ticket.path("suggestedAnswer").asString()).contains(order, "Wollpullover Nordlicht");
         assertThat(ticket.path("answerComplete").asBoolean()).isTrue();
 
         JsonNode thresholds = model().path("automation");
