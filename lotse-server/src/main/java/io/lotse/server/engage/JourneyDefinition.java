@@ -82,8 +82,7 @@ record JourneyDefinition(Trigger trigger, List<Step> steps) {
     }
 
     /** One step of a journey. */
-    sealed interface Step permits Wait, WaitUntil, Condition, RandomSplit, SendEmail, SetTrait, Segment, Webhook,
-            NotifySalesperson, Exit {
+    sealed interface Step permits LinearStep, WaitUntil, Condition, RandomSplit, Exit {
 
         String id();
 
@@ -99,14 +98,23 @@ record JourneyDefinition(Trigger trigger, List<Step> steps) {
         }
     }
 
+    /** A step that goes on to at most one next step. */
+    sealed interface LinearStep extends Step permits Wait, SendEmail, SetTrait, Segment, Webhook, NotifySalesperson {
+
+        /** The step that follows, or null for none. */
+        @Nullable String next();
+
+        @Override
+        default List<String> targets() {
+            String next = next();
+            return next == null ? List.of() : List.of(next);
+        }
+    }
+
     /** Waits for a time. */
-    record Wait(String id, Duration duration, @Nullable String next) implements Step {
+    record Wait(String id, Duration duration, @Nullable String next) implements LinearStep {
         public String type() {
             return "wait";
-        }
-
-        public List<String> targets() {
-            return next == null ? List.of() : List.of(next);
         }
     }
 
@@ -163,13 +171,9 @@ record JourneyDefinition(Trigger trigger, List<Step> steps) {
     record Branch(int percent, String next) {}
 
     /** Sends an email from a template. */
-    record SendEmail(String id, long templateId, String topic, @Nullable String next) implements Step {
+    record SendEmail(String id, long templateId, String topic, @Nullable String next) implements LinearStep {
         public String type() {
             return "send_email";
-        }
-
-        public List<String> targets() {
-            return next == null ? List.of() : List.of(next);
         }
 
         @Override
@@ -179,13 +183,9 @@ record JourneyDefinition(Trigger trigger, List<Step> steps) {
     }
 
     /** Sets a trait on the person's profile. */
-    record SetTrait(String id, String trait, JsonNode value, @Nullable String next) implements Step {
+    record SetTrait(String id, String trait, JsonNode value, @Nullable String next) implements LinearStep {
         public String type() {
             return "set_trait";
-        }
-
-        public List<String> targets() {
-            return next == null ? List.of() : List.of(next);
         }
 
         @Override
@@ -195,13 +195,9 @@ record JourneyDefinition(Trigger trigger, List<Step> steps) {
     }
 
     /** Adds the person to a segment or removes them from it. */
-    record Segment(String id, String key, boolean add, @Nullable String next) implements Step {
+    record Segment(String id, String key, boolean add, @Nullable String next) implements LinearStep {
         public String type() {
             return add ? "add_to_segment" : "remove_from_segment";
-        }
-
-        public List<String> targets() {
-            return next == null ? List.of() : List.of(next);
         }
 
         @Override
@@ -211,13 +207,9 @@ record JourneyDefinition(Trigger trigger, List<Step> steps) {
     }
 
     /** Calls a webhook with the person and the journey. */
-    record Webhook(String id, String url, @Nullable String next) implements Step {
+    record Webhook(String id, String url, @Nullable String next) implements LinearStep {
         public String type() {
             return "webhook";
-        }
-
-        public List<String> targets() {
-            return next == null ? List.of() : List.of(next);
         }
 
         @Override
@@ -227,13 +219,9 @@ record JourneyDefinition(Trigger trigger, List<Step> steps) {
     }
 
     /** Tells a salesperson by email about the person. */
-    record NotifySalesperson(String id, String email, @Nullable String next) implements Step {
+    record NotifySalesperson(String id, String email, @Nullable String next) implements LinearStep {
         public String type() {
             return "notify_salesperson";
-        }
-
-        public List<String> targets() {
-            return next == null ? List.of() : List.of(next);
         }
 
         @Override
