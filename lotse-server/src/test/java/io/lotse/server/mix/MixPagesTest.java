@@ -2,13 +2,10 @@ package io.lotse.server.mix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lotse.server.BrowserSession;
 import io.lotse.server.LotseServerTest;
 import io.lotse.server.ServerClient;
-import java.net.CookieManager;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
@@ -25,36 +22,26 @@ class MixPagesTest {
     int port;
 
     private ServerClient client;
-    private HttpClient browser;
+    private BrowserSession browser;
     private long fitId;
 
     @BeforeEach
     void signIn() throws Exception {
         client = new ServerClient(port);
         fitId = MixFixture.fit(client).path("fit").path("id").asLong();
-        browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
-        String login = get("/login").body();
-        HttpResponse<String> signedIn = post("/login", "token=" + LotseServerTest.ADMIN_TOKEN
-                + "&username=maria&_csrf=" + csrf(login));
-        assertThat(signedIn.statusCode()).isEqualTo(200);
+        browser = BrowserSession.signIn(client, "maria");
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return browser.send(HttpRequest.newBuilder(URI.create(client.base() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return browser.get(path);
     }
 
     private HttpResponse<String> post(String path, String form) throws Exception {
-        return browser.send(HttpRequest.newBuilder(URI.create(client.base() + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        return browser.post(path, form);
     }
 
     private static String csrf(String html) {
-        Matcher matcher = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(html);
-        assertThat(matcher.find()).as("a CSRF token in the page").isTrue();
-        return matcher.group(1);
+        return BrowserSession.csrf(html);
     }
 
     @Test
