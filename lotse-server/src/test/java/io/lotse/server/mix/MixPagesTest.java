@@ -56,6 +56,12 @@ class MixPagesTest {
                 + "&budget=20000&weeks=4&start=2019-11-04&locked=tv&min.paid_search=0&max.paid_search=9000");
         assertThat(allocation.statusCode()).isEqualTo(200);
         assertThat(allocation.body()).contains("id=\"allocation\"").contains("Erwartete Änderung");
+        // an order of the last 90 days of its own, so that the attribution beside the model has something to share
+        String buyer = ServerClient.unique("mix-buyer");
+        client.sendOk("/v1/track", """
+                {"userId":"%s","event":"Order Completed","properties":{"order_id":"%s","revenue":25},
+                 "context":{"campaign":{"source":"newsletter","medium":"email"}}}""".formatted(buyer, buyer));
+        client.awaitProfile("userId", buyer, p -> p.path("stats").path("orders").asInt() >= 1);
         HttpResponse<String> attribution = get("/mix/attribution?lang=en");
         assertThat(attribution.statusCode()).isEqualTo(200);
         assertThat(attribution.body()).contains("attribution-table").as("the mix model's shares").containsPattern("\\d+\\.\\d%");
