@@ -1,6 +1,7 @@
 package io.lotse.server.engage;
 
 import java.sql.Timestamp;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,8 +34,11 @@ class ConversionAttribution implements EngageLog.LoggedEventHandler {
 
     @Override
     public void handle(List<EngageLog.Event> events) {
-        for (EngageLog.Event event : events) {
-            if (event.profileId() == null || !"track".equals(event.type()) || !"Order Completed".equals(event.event())) {
+        List<EngageLog.Event> orders = events.stream().filter(event -> event.profileId() != null
+                && "track".equals(event.type()) && "Order Completed".equals(event.event())).toList();
+        Set<Long> reached = reachedByMessages(orders.stream().map(EngageLog.Event::profileId).distinct().toList());
+        for (EngageLog.Event event : orders) {
+            if (!reached.contains(event.profileId())) {
                 continue;
             }
             Timestamp at = Timestamp.from(event.timestamp());
@@ -57,5 +61,29 @@ class ConversionAttribution implements EngageLog.LoggedEventHandler {
                             clicked, from, at)
                     .update();
         }
+    }
+
+    /**
+     * Which of these people (counting the profiles merged into them) were sent anything at all: only their orders
+     * can be conversions, and asking once per round spares every other order its two statements.
+     */
+    private Set<Long> reachedByMessages(List<Long> people) {
+        Set<Long> reached = new HashSet<>();
+        if (people.isEmpty()) {
+            return reached;
+        }
+        Long[] ids = people.toArray(Long[]::new);
+        jdbc.sql("""
+                SELECT p.id, p.merged_into FROM profiles p
+                WHERE (p.id = ANY(?) OR p.merged_into = ANY(?))
+                  AND EXISTS (SELECT 1 FROM engage_deliveries d WHERE d.profile_id = p.id)""")
+                .params(ids, ids)
+                .query(rs -> {
+                    long merged = rs.getLong(2);
+                    reached.add(rs.wasNull() ? rs.getLong(1) : merged);
+                });
+        Set<Long> asked = new HashSet<>(people);
+        reached.retainAll(asked);
+        return reached;
     }
 }

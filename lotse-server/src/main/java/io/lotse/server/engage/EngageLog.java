@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class EngageLog implements SmartLifecycle {
 
     static final String CONSUMER = "engage";
-    private static final int BATCH = 2_000;
+    private static final int BATCH = 5_000;
     private static final int SKIP_AFTER_FAILURES = 3;
     private static final Duration GATHER = Duration.ofMillis(250);
     private static final Logger log = LoggerFactory.getLogger(EngageLog.class);
@@ -76,8 +76,13 @@ class EngageLog implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final List<LoggedEventHandler> handlers;
     private final BackgroundLoop loop;
-    /** How many events the next round reads: fewer after a failure, to find the event that fails. Loop thread only. */
+    /**
+     * How many log positions the next round covers: fewer after a failure, to find the event that fails. Loop
+     * thread only.
+     */
     private int limit = BATCH;
+    /** Whether the last round stopped short of the profiles' position. Loop thread only. */
+    private boolean moreWaiting;
     /** Failed rounds in a row of a single event. Loop thread only. */
     private int failuresOfOne;
     /** The position of the first event the current round read, or -1. Loop thread only. */
@@ -90,7 +95,7 @@ class EngageLog implements SmartLifecycle {
         this.handlers = handlers;
         // Once caught up, let events gather before the next round, since a round costs a transaction and a
         // position update however little it reads, and nothing engage does needs a faster reaction.
-        this.loop = BackgroundLoop.named("lotse-engage-log", () -> round() >= limit)
+        this.loop = BackgroundLoop.named("lotse-engage-log", this::roundLeftMore)
                 .gatheringFor(GATHER)
                 .waitingWhenIdle(Duration.ofMillis(500))
                 .pausingAfterFailure(retryPause, this::roundFailed)
@@ -104,10 +109,24 @@ class EngageLog implements SmartLifecycle {
         loop.wakeUp();
     }
 
-    /** Handles the next events up to the profiles' position; returns how many. */
+    /** Runs a round; returns whether more events wait behind it. */
+    private boolean roundLeftMore() {
+        round();
+        return moreWaiting;
+    }
+
+    /**
+     * Handles the events of the next log positions, at most {@link #BATCH} of them and only up to the profiles'
+     * position; returns how many events were handed to the handlers.
+     *
+     * <p>A round covers a window of positions rather than a number of matching events: reading "the next n
+     * matching events" lets the database scan an unbounded stretch of the log whenever its statistics are stale
+     * (as they are on a young table), while a window bounds every round's work whatever the plan.
+     */
     int round() {
         firstOfRound = -1;
-        int readAtMost = limit;
+        moreWaiting = false;
+        int window = limit;
         Integer count = transactions.execute(status -> {
             long position = jdbc.sql("SELECT position FROM log_consumers WHERE name = ? FOR UPDATE").param(CONSUMER)
                     .query(Long.class).single();
@@ -116,6 +135,8 @@ class EngageLog implements SmartLifecycle {
             if (profiles <= position) {
                 return 0;
             }
+            long upTo = Math.min(profiles, position + window);
+            moreWaiting = upTo < profiles;
             Set<String> names = new HashSet<>();
             handlers.forEach(handler -> names.addAll(handler.trackedEvents()));
             record Row(long seq, String type, String event, @Nullable String userId, @Nullable String anonymousId,
@@ -124,8 +145,8 @@ class EngageLog implements SmartLifecycle {
                     SELECT seq, type, event, user_id, anonymous_id, occurred_at,
                            coalesce(payload->'properties', '{}')::text
                     FROM events WHERE seq > ? AND seq <= ? AND type = 'track' AND event = ANY(?)
-                    ORDER BY seq LIMIT ?""")
-                    .params(position, profiles, names.toArray(String[]::new), readAtMost)
+                    ORDER BY seq""")
+                    .params(position, upTo, names.toArray(String[]::new))
                     .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7)))
                     .list();
@@ -142,11 +163,10 @@ class EngageLog implements SmartLifecycle {
                 events.add(new Event(row.seq(), row.type(), row.event(), profile, row.at(), row.properties()));
             }
             firstOfRound = rows.isEmpty() ? -1 : rows.get(0).seq();
-            long newPosition = rows.size() == readAtMost ? rows.get(rows.size() - 1).seq() : profiles;
             for (LoggedEventHandler handler : handlers) {
                 handler.handle(events);
             }
-            jdbc.sql("UPDATE log_consumers SET position = ? WHERE name = ?").params(newPosition, CONSUMER).update();
+            jdbc.sql("UPDATE log_consumers SET position = ? WHERE name = ?").params(upTo, CONSUMER).update();
             return events.size();
         });
         limit = BATCH;
@@ -155,15 +175,15 @@ class EngageLog implements SmartLifecycle {
     }
 
     /**
-     * After a failed round the next ones read a tenth as many events, down to one; an event that then fails three
+     * After a failed round the next ones cover a tenth as many positions, down to one; an event that then fails three
      * times on its own is skipped (logged with its position), so that one bad event cannot hold up everything after
      * it, as in the profile projection.
      */
     private void roundFailed(RuntimeException failure) {
         if (limit > 1) {
             limit = Math.max(1, limit / 10);
-            log.error("Engage could not handle the next events of the log; trying again with {} at a time", limit,
-                    failure);
+            log.error("Engage could not handle the next events of the log; trying again with {} positions at a time",
+                    limit, failure);
             return;
         }
         long failing = firstOfRound;

@@ -146,10 +146,18 @@ class JourneyStore {
                 .params(Timestamp.from(until), runId).update();
     }
 
-    /** Wakes the waiting runs of a person that wait for this event. */
-    int nudge(long profileId, String event) {
-        return jdbc.sql("UPDATE engage_journey_runs SET next_at = now() WHERE profile_id = ? AND status = 'waiting' "
-                        + "AND wait_event = ?").params(profileId, event).update();
+    /**
+     * Wakes the waiting runs that wait for these events of these people; {@code people} and {@code events} are
+     * parallel lists (person i did event i).
+     *
+     * @return how many runs were woken
+     */
+    int nudge(List<Long> people, List<String> events) {
+        return jdbc.sql("""
+                        UPDATE engage_journey_runs r SET next_at = now()
+                        FROM (SELECT DISTINCT * FROM unnest(?::bigint[], ?::text[])) AS e(profile_id, event)
+                        WHERE r.profile_id = e.profile_id AND r.status = 'waiting' AND r.wait_event = e.event""")
+                .params(people.toArray(Long[]::new), events.toArray(String[]::new)).update();
     }
 
     /** Records that a run begins a step; false when it had begun it before (a restart in the middle of it). */

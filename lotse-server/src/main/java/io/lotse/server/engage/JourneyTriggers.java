@@ -1,6 +1,7 @@
 package io.lotse.server.engage;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -39,12 +40,20 @@ class JourneyTriggers implements EngageLog.LoggedEventHandler {
      */
     @Override
     public Set<String> trackedEvents() {
-        Set<String> names = new HashSet<>();
+        Set<String> names = new HashSet<>(awaitedEvents());
         names.add(Forms.SUBMITTED_EVENT);
         for (Journey journey : store.list()) {
             if (journey.status().equals("active") && journey.definition().trigger().kind().equals("event")) {
                 names.add(journey.definition().trigger().value());
             }
+        }
+        return names;
+    }
+
+    /** The events some journey's wait-until step waits for. */
+    private Set<String> awaitedEvents() {
+        Set<String> names = new HashSet<>();
+        for (Journey journey : store.list()) {
             for (JourneyDefinition.Step step : journey.definition().steps()) {
                 if (step instanceof JourneyDefinition.WaitUntil waitUntil) {
                     names.add(waitUntil.event());
@@ -57,6 +66,9 @@ class JourneyTriggers implements EngageLog.LoggedEventHandler {
     @Override
     public void handle(List<EngageLog.Event> events) {
         List<Journey> journeys = store.activeWithTrigger("event");
+        Set<String> awaited = awaitedEvents();
+        List<Long> awaitingPeople = new ArrayList<>();
+        List<String> awaitedNames = new ArrayList<>();
         boolean any = false;
         for (EngageLog.Event event : events) {
             if (event.profileId() == null || !"track".equals(event.type()) || event.event() == null) {
@@ -71,8 +83,14 @@ class JourneyTriggers implements EngageLog.LoggedEventHandler {
                 String formKey = json.readTree(event.properties()).path("form_key").asString("");
                 any |= enter("form_submitted", formKey, event.profileId(), "form:" + event.seq());
             }
-            any |= store.nudge(event.profileId(), event.event()) > 0;
+            if (awaited.contains(event.event())) {
+                awaitingPeople.add(event.profileId());
+                awaitedNames.add(event.event());
+            }
         }
+        // Only events some run may wait for are looked up, and all of a round's in one statement: most events of
+        // a shop (every product view) wake nobody.
+        any |= !awaitingPeople.isEmpty() && store.nudge(awaitingPeople, awaitedNames) > 0;
         if (any) {
             runner.wake();
         }

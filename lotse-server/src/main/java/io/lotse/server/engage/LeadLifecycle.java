@@ -185,7 +185,8 @@ class LeadLifecycle implements EngageLog.LoggedEventHandler {
                            FROM unnest(?::bigint[], ?::text[]) AS r(profile_id, name) GROUP BY profile_id) m
                   USING (profile_id)
                 ON CONFLICT (profile_id) DO UPDATE SET points = engage_leads.points + excluded.points,
-                    milestones = ARRAY(SELECT DISTINCT unnest(engage_leads.milestones || excluded.milestones)),
+                    milestones = CASE WHEN cardinality(excluded.milestones) = 0 THEN engage_leads.milestones
+                        ELSE ARRAY(SELECT DISTINCT unnest(engage_leads.milestones || excluded.milestones)) END,
                     updated_at = excluded.updated_at
                 RETURNING profile_id, points, milestones, stage, stage_changed_at""")
                 .params(first.key(), now, now, ids, added, reachedBy.toArray(Long[]::new),

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -155,12 +156,10 @@ public class IdentityResolution {
             }
         }
         if (!unknown.isEmpty()) {
-            String[] types = unknown.stream().map(id -> id.type().name()).toArray(String[]::new);
-            String[] values = unknown.stream().map(Identifier::value).toArray(String[]::new);
-            List<Long> fromDatabase = jdbc.sql("""
-                            SELECT DISTINCT i.profile_id FROM identities i
-                            JOIN unnest(?::text[], ?::text[]) AS w(type, value) ON i.type = w.type AND i.value = w.value""")
-                    .params(types, values).query(Long.class).list();
+            Set<Long> fromDatabase = new HashSet<>();
+            forEachByType(unknown, (type, values) -> jdbc.sql(
+                            "SELECT profile_id FROM identities WHERE type = ? AND value = ANY(?)")
+                    .params(type.name(), values).query((rs, row) -> fromDatabase.add(rs.getLong(1))).list());
             List<Long> missing = fromDatabase.stream().filter(id -> !cache.holds(id)).toList();
             if (!missing.isEmpty()) {
                 Map<Long, Set<Identifier>> byProfile = new HashMap<>();
@@ -292,6 +291,20 @@ public class IdentityResolution {
                               occurrences = identity_refusals.occurrences + excluded.occurrences""", rows);
     }
 
+    /**
+     * Calls {@code lookup} once per identifier type with that type's values. Looking identifiers up per type as
+     * {@code type = ? AND value = ANY(?)} keeps every lookup an index probe; a join against the pairs as a set lets
+     * the planner hash the whole identities table once a round brings a few thousand new identifiers.
+     */
+    private static void forEachByType(Collection<Identifier> identifiers,
+                                      BiConsumer<IdentityType, String[]> lookup) {
+        Map<IdentityType, List<String>> byType = new LinkedHashMap<>();
+        for (Identifier identifier : identifiers) {
+            byType.computeIfAbsent(identifier.type(), type -> new ArrayList<>()).add(identifier.value());
+        }
+        byType.forEach((type, values) -> lookup.accept(type, values.toArray(String[]::new)));
+    }
+
     /** The live profile owning an identifier. */
     public Optional<Long> profileOf(Identifier identifier) {
         return jdbc.sql("SELECT profile_id FROM identities WHERE type = ? AND value = ?")
@@ -304,13 +317,10 @@ public class IdentityResolution {
         Set<Identifier> held = new HashSet<>();
         for (int from = 0; from < all.size(); from += 10_000) {
             List<Identifier> chunk = all.subList(from, Math.min(all.size(), from + 10_000));
-            jdbc.sql("""
-                            SELECT i.type, i.value FROM identities i
-                            JOIN unnest(?::text[], ?::text[]) AS w(type, value) ON i.type = w.type AND i.value = w.value""")
-                    .params(chunk.stream().map(id -> id.type().name()).toArray(String[]::new),
-                            chunk.stream().map(Identifier::value).toArray(String[]::new))
-                    .query((rs, row) -> held.add(new Identifier(IdentityType.of(rs.getString(1)), rs.getString(2))))
-                    .list();
+            forEachByType(chunk, (type, values) -> jdbc.sql(
+                            "SELECT value FROM identities WHERE type = ? AND value = ANY(?)")
+                    .params(type.name(), values)
+                    .query((rs, row) -> held.add(new Identifier(type, rs.getString(1)))).list());
         }
         return held;
     }
