@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
 final class BinaryCopyRows {
 
     /** The {@code COPY} statement the rows are written for; the column order is the row layout. */
-    static final String COPY_EVENTS = "COPY events (message_id, type, event, user_id, anonymous_id, occurred_at,"
-            + " received_at, payload) FROM STDIN (FORMAT binary)";
+    static final String COPY_EVENTS = "COPY events (seq, message_id, type, event, user_id, anonymous_id,"
+            + " occurred_at, received_at, payload) FROM STDIN (FORMAT binary)";
 
     /** Signature, flags (no OIDs) and an empty header extension. */
     static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0, 0, 0, 0, 0, 0,
@@ -24,7 +24,9 @@ final class BinaryCopyRows {
     /** A field count of -1 ends the data. */
     static final byte[] TRAILER = {(byte) 0xFF, (byte) 0xFF};
 
-    private static final short FIELD_COUNT = 8;
+    private static final short FIELD_COUNT = 9;
+    /** Where the log position's value sits in a row: after the field count and the field's length. */
+    private static final int SEQ_OFFSET = Short.BYTES + Integer.BYTES;
     private static final int NULL_LENGTH = -1;
     private static final byte JSONB_VERSION = 1;
     /** 2000-01-01T00:00:00Z, PostgreSQL's epoch, in microseconds after the Unix epoch. */
@@ -32,7 +34,10 @@ final class BinaryCopyRows {
 
     private BinaryCopyRows() {}
 
-    /** One event as a binary COPY tuple, with its payload as the {@code jsonb} value. */
+    /**
+     * One event as a binary COPY tuple, with its payload as the {@code jsonb} value and room for its log position,
+     * which {@link #setSeq} fills in once the writer has reserved it.
+     */
     static byte[] row(CollectedEvent event, byte[] payloadJson) {
         byte[] messageId = utf8(event.messageId());
         byte[] type = utf8(event.type().wireName());
@@ -40,9 +45,10 @@ final class BinaryCopyRows {
         byte @Nullable [] userId = utf8OrNull(event.userId());
         byte @Nullable [] anonymousId = utf8OrNull(event.anonymousId());
         int size = Short.BYTES + FIELD_COUNT * Integer.BYTES + messageId.length + type.length + length(name)
-                + length(userId) + length(anonymousId) + 2 * Long.BYTES + 1 + payloadJson.length;
+                + length(userId) + length(anonymousId) + 3 * Long.BYTES + 1 + payloadJson.length;
         ByteBuffer row = ByteBuffer.allocate(size);
         row.putShort(FIELD_COUNT);
+        row.putInt(Long.BYTES).putLong(0);
         field(row, messageId);
         field(row, type);
         field(row, name);
@@ -52,6 +58,17 @@ final class BinaryCopyRows {
         timestamp(row, event.receivedAt());
         row.putInt(1 + payloadJson.length).put(JSONB_VERSION).put(payloadJson);
         return row.array();
+    }
+
+    /** Writes the event's log position into a row made by {@link #row}. */
+    static void setSeq(byte[] row, long seq) {
+        ByteBuffer.wrap(row).putLong(SEQ_OFFSET, seq);
+    }
+
+    /** The instant PostgreSQL stores for this one: rounded to the microsecond as {@link #postgresMicros} rounds. */
+    static Instant stored(Instant instant) {
+        long micros = postgresMicros(instant) + POSTGRES_EPOCH_MICROS;
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
     }
 
     /**

@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -72,11 +74,46 @@ public class EventLog {
      * {@code context.traits.email}, {@code .phone} and {@code .consent}, {@code context.device.id},
      * {@code context.externalIds}, {@code context.consent} and, for track calls, {@code properties.revenue} and
      * {@code properties.total} and {@code properties.category}. The fields are extracted by the database and only non-empty JSON is parsed, so
-     * that the profile projection stays ahead of ingestion.
+     * that the profile projection stays ahead of ingestion. Events this process appended a moment ago come from
+     * memory instead, alike except that a track event carries all its {@code properties}.
      */
     public List<LoggedEvent> readProfileFieldsAfter(long position, int limit) {
+        List<RecentAppends.Entry> recent = writer.recent().after(position, limit);
+        if (recent != null) {
+            return recent.stream().map(RecentAppends.Entry::profileFields).toList();
+        }
+        return readProfileFieldsFromDatabase(position, limit);
+    }
+
+    /** {@link #readProfileFieldsAfter}, always from the database. */
+    List<LoggedEvent> readProfileFieldsFromDatabase(long position, int limit) {
         return jdbc.sql("SELECT " + PROFILE_COLUMNS + " FROM events WHERE seq > ? ORDER BY seq LIMIT ?")
                 .params(position, limit).query(this::mapProfileFields).list();
+    }
+
+    /**
+     * The track events with one of the given names after a log position, up to and including another, in log order,
+     * each with its {@code properties} as JSON text ({@code {}} when it has none).
+     */
+    public List<TrackedEvent> trackEventsBetween(long position, long upTo, Set<String> names) {
+        List<RecentAppends.Entry> recent = writer.recent().trackEventsBetween(position, upTo, names);
+        if (recent != null) {
+            return recent.stream().map(entry -> {
+                LoggedEvent event = entry.profileFields();
+                return new TrackedEvent(event.seq(), Objects.requireNonNull(event.event()), event.userId(),
+                        event.anonymousId(), event.timestamp(),
+                        entry.properties() == null ? "{}" : entry.properties().toString());
+            }).toList();
+        }
+        return jdbc.sql("""
+                        SELECT seq, event, user_id, anonymous_id, occurred_at,
+                               coalesce(payload->'properties', '{}')::text
+                        FROM events WHERE seq > ? AND seq <= ? AND type = 'track' AND event = ANY(?)
+                        ORDER BY seq""")
+                .params(position, upTo, names.toArray(String[]::new))
+                .query((rs, n) -> new TrackedEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant(), rs.getString(6)))
+                .list();
     }
 
     private static final String PROFILE_COLUMNS = """

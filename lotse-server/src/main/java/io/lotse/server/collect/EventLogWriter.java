@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.slf4j.Logger;
@@ -55,6 +56,9 @@ class EventLogWriter implements SmartLifecycle {
     private final DistributionSummary groupSize;
     private final Counter stored;
     private final Counter duplicates;
+    private final RecentAppends recent;
+    /** The sequence behind the log positions; looked up once. Writer thread only. */
+    private @Nullable String positionSequence;
     private volatile boolean running;
     private Thread thread = new Thread(() -> {});
 
@@ -71,11 +75,17 @@ class EventLogWriter implements SmartLifecycle {
         this.stored = Counter.builder("lotse.events.stored").description("Events written to the log").register(meters);
         this.duplicates = Counter.builder("lotse.events.duplicates")
                 .description("Events dropped because their message id was already logged").register(meters);
+        this.recent = new RecentAppends(properties.ingest().recentEvents());
+    }
+
+    /** The events this process appended most recently. */
+    RecentAppends recent() {
+        return recent;
     }
 
     /**
-     * Queues events for the log; the future completes once they are committed. Rows are encoded here, on the
-     * caller's thread, so that the single writer thread only copies bytes.
+     * Queues events for the log; the future completes once they are committed. Rows (and the followers' view of
+     * each event) are prepared here, on the caller's thread, so that the single writer thread only copies bytes.
      */
     CompletableFuture<AppendResult> submit(List<StoredEvent> events) {
         List<EncodedEvent> batch = new ArrayList<>(events.size());
@@ -151,6 +161,15 @@ class EventLogWriter implements SmartLifecycle {
                 connection.rollback();
                 throw e;
             }
+            List<RecentAppends.Entry> committed = new ArrayList<>();
+            for (PendingAppend pending : group) {
+                for (EncodedEvent event : pending.events()) {
+                    if (event.seq() > 0) {
+                        committed.add(event.entry().at(event.seq()));
+                    }
+                }
+            }
+            recent.committed(committed);
             for (int i = 0; i < group.size(); i++) {
                 group.get(i).done().complete(results.get(i));
             }
@@ -191,37 +210,74 @@ class EventLogWriter implements SmartLifecycle {
         return countStored(group, copy(connection, group, known));
     }
 
-    /** Copies the events whose message ids are not in {@code known}; returns how many of each append. */
-    private static List<Integer> copy(Connection connection, List<PendingAppend> group, Set<String> known)
+    /**
+     * Copies the events whose message ids are not in {@code known}, at positions reserved for them in log order;
+     * returns how many of each append. Events not copied keep position 0.
+     */
+    private List<Integer> copy(Connection connection, List<PendingAppend> group, Set<String> known)
             throws SQLException {
         List<Integer> storedPerAppend = new ArrayList<>(group.size());
-        CopyIn copy = null;
-        try {
-            for (PendingAppend pending : group) {
-                int storedHere = 0;
-                for (EncodedEvent event : pending.events()) {
-                    if (known.add(event.messageId())) {
-                        if (copy == null) {
-                            copy = connection.unwrap(PGConnection.class).getCopyAPI()
-                                    .copyIn(BinaryCopyRows.COPY_EVENTS);
-                            copy.writeToCopy(BinaryCopyRows.HEADER, 0, BinaryCopyRows.HEADER.length);
-                        }
-                        copy.writeToCopy(event.copyRow(), 0, event.copyRow().length);
-                        storedHere++;
-                    }
+        List<EncodedEvent> toCopy = new ArrayList<>();
+        for (PendingAppend pending : group) {
+            int storedHere = 0;
+            for (EncodedEvent event : pending.events()) {
+                event.seq(0);
+                if (known.add(event.messageId())) {
+                    toCopy.add(event);
+                    storedHere++;
                 }
-                storedPerAppend.add(storedHere);
             }
-            if (copy != null) {
-                copy.writeToCopy(BinaryCopyRows.TRAILER, 0, BinaryCopyRows.TRAILER.length);
-                copy.endCopy();
+            storedPerAppend.add(storedHere);
+        }
+        if (toCopy.isEmpty()) {
+            return storedPerAppend;
+        }
+        long first = reservePositions(connection, toCopy.size());
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(BinaryCopyRows.COPY_EVENTS);
+        try {
+            copy.writeToCopy(BinaryCopyRows.HEADER, 0, BinaryCopyRows.HEADER.length);
+            long seq = first;
+            for (EncodedEvent event : toCopy) {
+                event.seq(seq);
+                BinaryCopyRows.setSeq(event.copyRow(), seq++);
+                copy.writeToCopy(event.copyRow(), 0, event.copyRow().length);
             }
+            copy.writeToCopy(BinaryCopyRows.TRAILER, 0, BinaryCopyRows.TRAILER.length);
+            copy.endCopy();
         } finally {
-            if (copy != null && copy.isActive()) {
+            if (copy.isActive()) {
                 copy.cancelCopy();
             }
         }
         return storedPerAppend;
+    }
+
+    /**
+     * Takes the next {@code count} log positions from the sequence behind them, in one step, and returns the first.
+     * Only appends take positions, and they hold the append lock, so the positions are consecutive.
+     */
+    private long reservePositions(Connection connection, int count) throws SQLException {
+        if (positionSequence == null) {
+            try (PreparedStatement find = connection.prepareStatement(
+                    "SELECT pg_get_serial_sequence('events', 'seq')");
+                 ResultSet rs = find.executeQuery()) {
+                rs.next();
+                positionSequence = rs.getString(1);
+            }
+        }
+        try (PreparedStatement reserve = connection.prepareStatement(
+                "SELECT setval(?::regclass, nextval(?::regclass) + ? - 1)")) {
+            reserve.setString(1, positionSequence);
+            reserve.setString(2, positionSequence);
+            reserve.setInt(3, count);
+            try (ResultSet rs = reserve.executeQuery()) {
+                rs.next();
+                long last = rs.getLong(1);
+                long first = last - count + 1;
+                recent.reserved(first, last);
+                return first;
+            }
+        }
     }
 
     private List<AppendResult> countStored(List<PendingAppend> group, List<Integer> storedPerAppend) {
@@ -261,7 +317,8 @@ class EventLogWriter implements SmartLifecycle {
     }
 
     private static EncodedEvent encode(StoredEvent stored) {
-        return new EncodedEvent(stored.event().messageId(), BinaryCopyRows.row(stored.event(), stored.json()));
+        return new EncodedEvent(stored.event().messageId(), BinaryCopyRows.row(stored.event(), stored.json()),
+                RecentAppends.entryOf(stored.event()));
     }
 
     @Override
@@ -292,7 +349,40 @@ class EventLogWriter implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 
-    private record EncodedEvent(String messageId, byte[] copyRow) {}
+    /** An event ready for the copy; its position is set by the append that copies it. */
+    private static final class EncodedEvent {
+        private final String messageId;
+        private final byte[] copyRow;
+        private final RecentAppends.Entry entry;
+        /** Its log position once copied, else 0. Writer thread only. */
+        private long seq;
+
+        EncodedEvent(String messageId, byte[] copyRow, RecentAppends.Entry entry) {
+            this.messageId = messageId;
+            this.copyRow = copyRow;
+            this.entry = entry;
+        }
+
+        String messageId() {
+            return messageId;
+        }
+
+        byte[] copyRow() {
+            return copyRow;
+        }
+
+        RecentAppends.Entry entry() {
+            return entry;
+        }
+
+        long seq() {
+            return seq;
+        }
+
+        void seq(long position) {
+            seq = position;
+        }
+    }
 
     private record PendingAppend(List<EncodedEvent> events, CompletableFuture<AppendResult> done) {}
 }

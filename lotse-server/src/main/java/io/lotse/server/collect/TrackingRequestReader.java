@@ -18,7 +18,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -38,6 +40,12 @@ class TrackingRequestReader {
     private static final List<String> OBJECT_FIELDS = List.of("context", "integrations", "traits", "properties");
 
     private final JsonMapper json;
+    /**
+     * Reads numbers with a fraction or exponent as decimals: exactly what the log stores, so that the followers
+     * reading an event from memory see the same {@code 19.90} or {@code 1e400} as those reading it back from the
+     * database (a double would round the one and overflow on the other).
+     */
+    private final ObjectReader exactNumbers;
     private final Clock clock;
 
     @Autowired
@@ -47,6 +55,7 @@ class TrackingRequestReader {
 
     TrackingRequestReader(JsonMapper json, Clock clock) {
         this.json = json;
+        this.exactNumbers = json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         this.clock = clock;
     }
 
@@ -106,7 +115,7 @@ class TrackingRequestReader {
         List<long[]> ranges = new ArrayList<>();
         List<Integer> nonObjects = new ArrayList<>();
         boolean sawBatch = false;
-        try (JsonParser parser = json.createParser(bytes)) {
+        try (JsonParser parser = exactNumbers.createParser(bytes)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new InvalidTrackingRequestException("the body must be a JSON object with a 'batch' array");
             }
@@ -194,7 +203,7 @@ class TrackingRequestReader {
 
     private JsonNode parse(byte[] bytes) {
         try {
-            return json.readTree(bytes);
+            return exactNumbers.readTree(bytes);
         } catch (JacksonException e) {
             throw new InvalidTrackingRequestException("the body is not valid JSON: " + e.getOriginalMessage());
         }

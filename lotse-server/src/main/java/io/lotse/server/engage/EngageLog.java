@@ -1,6 +1,8 @@
 package io.lotse.server.engage;
 
+import io.lotse.server.collect.EventLog;
 import io.lotse.server.collect.EventsAppended;
+import io.lotse.server.collect.TrackedEvent;
 import io.lotse.server.platform.BackgroundLoop;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -73,6 +75,7 @@ class EngageLog implements SmartLifecycle {
     }
 
     private final JdbcClient jdbc;
+    private final EventLog eventLog;
     private final TransactionTemplate transactions;
     private final List<LoggedEventHandler> handlers;
     private final BackgroundLoop loop;
@@ -88,9 +91,10 @@ class EngageLog implements SmartLifecycle {
     /** The position of the first event the current round read, or -1. Loop thread only. */
     private long firstOfRound = -1;
 
-    EngageLog(JdbcClient jdbc, TransactionTemplate transactions, List<LoggedEventHandler> handlers,
+    EngageLog(JdbcClient jdbc, EventLog eventLog, TransactionTemplate transactions, List<LoggedEventHandler> handlers,
               @Value("${lotse.engage.log-retry-pause:5s}") Duration retryPause) {
         this.jdbc = jdbc;
+        this.eventLog = eventLog;
         this.transactions = transactions;
         this.handlers = handlers;
         // Once caught up, let events gather before the next round, since a round costs a transaction and a
@@ -139,28 +143,19 @@ class EngageLog implements SmartLifecycle {
             moreWaiting = upTo < profiles;
             Set<String> names = new HashSet<>();
             handlers.forEach(handler -> names.addAll(handler.trackedEvents()));
-            record Row(long seq, String type, String event, @Nullable String userId, @Nullable String anonymousId,
-                       Instant at, String properties) {}
-            List<Row> rows = jdbc.sql("""
-                    SELECT seq, type, event, user_id, anonymous_id, occurred_at,
-                           coalesce(payload->'properties', '{}')::text
-                    FROM events WHERE seq > ? AND seq <= ? AND type = 'track' AND event = ANY(?)
-                    ORDER BY seq""")
-                    .params(position, upTo, names.toArray(String[]::new))
-                    .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7)))
-                    .list();
+            List<TrackedEvent> rows = eventLog.trackEventsBetween(position, upTo, names);
             // One lookup for the round's distinct ids: a person's events come in runs, and a lookup per event
             // cost the database as much as appending the event in the first place.
-            Map<String, Long> owners = owners(rows.stream().map(Row::userId).filter(Objects::nonNull).toList(),
-                    rows.stream().map(Row::anonymousId).filter(Objects::nonNull).toList());
+            Map<String, Long> owners = owners(
+                    rows.stream().map(TrackedEvent::userId).filter(Objects::nonNull).toList(),
+                    rows.stream().map(TrackedEvent::anonymousId).filter(Objects::nonNull).toList());
             List<Event> events = new ArrayList<>(rows.size());
-            for (Row row : rows) {
+            for (TrackedEvent row : rows) {
                 Long profile = row.userId() == null ? null : owners.get(userKey(row.userId()));
                 if (profile == null && row.anonymousId() != null) {
                     profile = owners.get(anonymousKey(row.anonymousId()));
                 }
-                events.add(new Event(row.seq(), row.type(), row.event(), profile, row.at(), row.properties()));
+                events.add(new Event(row.seq(), "track", row.event(), profile, row.timestamp(), row.properties()));
             }
             firstOfRound = rows.isEmpty() ? -1 : rows.get(0).seq();
             for (LoggedEventHandler handler : handlers) {

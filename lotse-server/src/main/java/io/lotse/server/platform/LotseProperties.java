@@ -48,9 +48,13 @@ public record LotseProperties(
      * @param maxEventsPerAppend how many events one database transaction of the event log holds at most
      * @param appendTimeout      how long a request waits for its events to be committed before failing
      * @param profileBatchSize   how many log entries the profile builder folds per transaction
+     * @param recentEvents       how many of the newest appended events are kept in memory for the log's followers
+     *                           in this process (about a second of a busy stream); older ones are read from the
+     *                           database
      */
     public record Ingest(
             @DefaultValue("10000") int maxEventsPerAppend,
             @DefaultValue("30s") Duration appendTimeout,
-            @DefaultValue("10000") int profileBatchSize) {}
+            @DefaultValue("10000") int profileBatchSize,
+            @DefaultValue("30000") int recentEvents) {}
 }

@@ -16,15 +16,19 @@ class BinaryCopyRowsTest {
     private static final Instant RECEIVED = Instant.parse("2026-11-23T10:15:31Z");
 
     @Test
-    void aRowHoldsEightFieldsWithNullsAsMinusOneAndThePayloadAsJsonbVersionOne() {
+    void aRowHoldsNineFieldsFromItsLogPositionWithNullsAsMinusOneAndThePayloadAsJsonbVersionOne() {
         ObjectNode payload = JsonMapper.builder().build().createObjectNode().put("type", "track");
         CollectedEvent event = new CollectedEvent("m-1", EventType.TRACK, "Grüße\t👋", null, "anon", OCCURRED,
                 RECEIVED, payload);
         byte[] json = "{\"type\":\"track\"}".getBytes(StandardCharsets.UTF_8);
 
-        ByteBuffer row = ByteBuffer.wrap(BinaryCopyRows.row(event, json));
+        byte[] bytes = BinaryCopyRows.row(event, json);
+        BinaryCopyRows.setSeq(bytes, 4_711);
+        ByteBuffer row = ByteBuffer.wrap(bytes);
 
-        assertThat(row.getShort()).isEqualTo((short) 8);
+        assertThat(row.getShort()).isEqualTo((short) 9);
+        assertThat(row.getInt()).isEqualTo(8);
+        assertThat(row.getLong()).as("log position").isEqualTo(4_711);
         assertThat(text(row)).isEqualTo("m-1");
         assertThat(text(row)).isEqualTo("track");
         assertThat(text(row)).isEqualTo("Grüße\t👋");
@@ -49,6 +53,14 @@ class BinaryCopyRowsTest {
         assertThat(BinaryCopyRows.postgresMicros(Instant.parse("2000-01-01T00:00:00.0000005Z"))).isEqualTo(1);
         assertThat(BinaryCopyRows.postgresMicros(Instant.parse("2000-01-01T00:00:00.0000004Z"))).isZero();
         assertThat(BinaryCopyRows.postgresMicros(Instant.parse("1999-12-31T23:59:59Z"))).isEqualTo(-1_000_000);
+    }
+
+    @Test
+    void theInstantAsStoredIsRoundedToTheMicrosecondTheSameWay() {
+        assertThat(BinaryCopyRows.stored(Instant.parse("2026-11-23T10:15:30.1234565Z")))
+                .isEqualTo(Instant.parse("2026-11-23T10:15:30.123457Z"));
+        assertThat(BinaryCopyRows.stored(Instant.parse("1999-12-31T23:59:59.9999994Z")))
+                .isEqualTo(Instant.parse("1999-12-31T23:59:59.999999Z"));
     }
 
     @Test

@@ -99,6 +99,9 @@ class SegmentJavaClientTest {
         types.remove("track:Lifecycle Stage Changed");
         assertThat(types).containsExactlyInAnyOrder("identify:", "track:Order Completed", "page:Pricing");
         events.path("events").forEach(e -> {
+            if (e.path("name").asString("").equals("Lifecycle Stage Changed")) {
+                return;
+            }
             assertThat(e.path("payload").path("context").path("library").path("name").asString())
                     .isEqualTo("analytics-java");
             assertThat(e.path("payload").path("receivedAt").isString()).isTrue();
