@@ -49,6 +49,8 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("checkpoint_timeout", "15min")
                     .setServerConfig("wal_compression", "pglz")
                     .setServerConfig("listen_addresses", "localhost")
+                    // what each statement costs, for whoever needs to find out where the database's time goes
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                     .start();
             EmbeddedDatabase database = new EmbeddedDatabase(postgres);
             database.createDatabaseIfMissing();
