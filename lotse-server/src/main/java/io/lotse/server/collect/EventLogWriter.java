@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -232,14 +233,14 @@ class EventLogWriter implements SmartLifecycle {
         if (toCopy.isEmpty()) {
             return storedPerAppend;
         }
-        long first = reservePositions(connection, toCopy.size());
+        long[] positions = reservePositions(connection, toCopy.size());
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(BinaryCopyRows.COPY_EVENTS);
         try {
             copy.writeToCopy(BinaryCopyRows.HEADER, 0, BinaryCopyRows.HEADER.length);
-            long seq = first;
-            for (EncodedEvent event : toCopy) {
-                event.seq(seq);
-                BinaryCopyRows.setSeq(event.copyRow(), seq++);
+            for (int i = 0; i < positions.length; i++) {
+                EncodedEvent event = toCopy.get(i);
+                event.seq(positions[i]);
+                BinaryCopyRows.setSeq(event.copyRow(), positions[i]);
                 copy.writeToCopy(event.copyRow(), 0, event.copyRow().length);
             }
             copy.writeToCopy(BinaryCopyRows.TRAILER, 0, BinaryCopyRows.TRAILER.length);
@@ -253,10 +254,11 @@ class EventLogWriter implements SmartLifecycle {
     }
 
     /**
-     * Takes the next {@code count} log positions from the sequence behind them, in one step, and returns the first.
-     * Only appends take positions, and they hold the append lock, so the positions are consecutive.
+     * Takes the next {@code count} log positions from the sequence behind them, in ascending order. Appends hold
+     * the append lock, so among Lotse processes the positions are consecutive; a bulk load into the table that
+     * does not take the lock may interleave, which {@link RecentAppends#reserved} notices.
      */
-    private long reservePositions(Connection connection, int count) throws SQLException {
+    private long[] reservePositions(Connection connection, int count) throws SQLException {
         if (positionSequence == null) {
             try (PreparedStatement find = connection.prepareStatement(
                     "SELECT pg_get_serial_sequence('events', 'seq')");
@@ -265,19 +267,20 @@ class EventLogWriter implements SmartLifecycle {
                 positionSequence = rs.getString(1);
             }
         }
+        long[] positions = new long[count];
         try (PreparedStatement reserve = connection.prepareStatement(
-                "SELECT setval(?::regclass, nextval(?::regclass) + ? - 1)")) {
+                "SELECT nextval(?::regclass) FROM generate_series(1, ?)")) {
             reserve.setString(1, positionSequence);
-            reserve.setString(2, positionSequence);
-            reserve.setInt(3, count);
+            reserve.setInt(2, count);
             try (ResultSet rs = reserve.executeQuery()) {
-                rs.next();
-                long last = rs.getLong(1);
-                long first = last - count + 1;
-                recent.reserved(first, last);
-                return first;
+                for (int i = 0; i < count && rs.next(); i++) {
+                    positions[i] = rs.getLong(1);
+                }
             }
         }
+        Arrays.sort(positions);
+        recent.reserved(positions[0], positions[count - 1], count);
+        return positions;
     }
 
     private List<AppendResult> countStored(List<PendingAppend> group, List<Integer> storedPerAppend) {

@@ -1,6 +1,7 @@
 package io.lotse.server.collect;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -14,7 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>It answers only when it can answer completely: it knows the positions it holds and that no other writer
  * committed in between (every append reserves its positions, and a reservation that does not continue the previous
- * one means another process appended, so everything held before is forgotten). Whenever it cannot, the caller reads
+ * one, or has gaps, means another writer took positions, so everything held before is forgotten). Whenever it
+ * cannot, the caller reads
  * the database, which stays the source of truth. Positions reserved by an append that was rolled back are never
  * committed, so the gaps they leave hide no event.
  *
@@ -51,16 +53,18 @@ final class RecentAppends {
     }
 
     /**
-     * Notes a reservation of positions {@code first} to {@code last}, made while holding the append lock; one that
-     * does not continue the previous reservation means another writer appended in between, so what is held no
-     * longer tells the whole story and is dropped.
+     * Notes a reservation of {@code count} positions from {@code first} to {@code last}, made while holding the
+     * append lock. One that does not continue the previous reservation, or has gaps, means another writer took
+     * positions in between, so what is held no longer tells the whole story: it is dropped, and nothing up to
+     * {@code last} is answered from memory.
      */
-    synchronized void reserved(long first, long last) {
-        if (first != lastReserved + 1) {
+    synchronized void reserved(long first, long last, int count) {
+        boolean consecutive = last - first + 1 == count;
+        if (first != lastReserved + 1 || !consecutive) {
             oldest = 0;
             size = 0;
-            java.util.Arrays.fill(ring, null);
-            completeFrom = first;
+            Arrays.fill(ring, null);
+            completeFrom = consecutive ? first : last + 1;
         }
         lastReserved = last;
     }

@@ -58,9 +58,20 @@ class RecentAppendsTest {
     }
 
     @Test
+    void aReservationWithGapsMeansAnotherWriterInterleavedAndNothingUpToItsEndIsAnswered() {
+        append(1, 2);
+        recent.reserved(3, 6, 3);
+        recent.committed(List.of(track(3, "Viewed"), track(4, "Viewed"), track(6, "Viewed")));
+        append(7, 8);
+
+        assertThat(recent.after(2, 10)).as("position 5 is someone else's").isNull();
+        assertThat(seqs(recent.after(6, 10))).containsExactly(7L, 8L);
+    }
+
+    @Test
     void positionsOfARolledBackAppendLeaveAGapThatHidesNothing() {
         append(1, 2);
-        recent.reserved(3, 4);
+        recent.reserved(3, 4, 2);
         append(5, 6);
 
         assertThat(seqs(recent.after(0, 10))).containsExactly(1L, 2L, 5L, 6L);
@@ -68,7 +79,7 @@ class RecentAppendsTest {
 
     @Test
     void trackEventsAreFilteredByNameWithinTheWindow() {
-        recent.reserved(1, 3);
+        recent.reserved(1, 3, 3);
         recent.committed(List.of(track(1, "Product Viewed"), track(2, "Order Completed"), track(3, "Product Viewed")));
 
         assertThat(seqs(recent.trackEventsBetween(0, 2, Set.of("Product Viewed")))).containsExactly(1L);
@@ -77,7 +88,7 @@ class RecentAppendsTest {
     }
 
     private void append(long first, long last) {
-        recent.reserved(first, last);
+        recent.reserved(first, last, (int) (last - first + 1));
         recent.committed(LongStream.rangeClosed(first, last).mapToObj(seq -> track(seq, "Viewed")).toList());
     }
 
