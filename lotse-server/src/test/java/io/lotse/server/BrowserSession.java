@@ -45,6 +45,13 @@ public final class BrowserSession {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Posts a body of the given content type, e.g. a multipart form with a file. */
+    public HttpResponse<String> post(String path, String contentType, byte[] body)
+            throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** The CSRF token of the first form in a page. */
     public static String csrf(String html) {
         Matcher matcher = CSRF.matcher(html);

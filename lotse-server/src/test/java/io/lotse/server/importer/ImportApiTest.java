@@ -2,16 +2,15 @@ package io.lotse.server.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lotse.server.BrowserSession;
 import io.lotse.server.LotseServerTest;
 import io.lotse.server.ServerClient;
 import io.lotse.server.ServerClient.Response;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -282,60 +281,39 @@ class ImportApiTest {
 
     @Test
     void theUploadPageShowsTheDryRunMappingAndTheReport() throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
-        String login = browser.send(HttpRequest.newBuilder(URI.create(client.base() + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        String form = "token=" + LotseServerTest.ADMIN_TOKEN + "&username=tester&_csrf=" + csrf(login);
-        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(client.base() + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(signedIn.statusCode()).isEqualTo(200);
-
-        String page = browser.send(HttpRequest.newBuilder(URI.create(client.base() + "/imports?lang=de")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        BrowserSession browser = BrowserSession.signIn(client, "tester");
+        String page = browser.get("/imports?lang=de").body();
         assertThat(page).contains("Importe").contains("Datei importieren");
 
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        for (String[] field : new String[][] {{"_csrf", csrf(page)}, {"kind", "contacts"}, {"dryRun", "true"}}) {
+        for (String[] field : new String[][] {{"_csrf", BrowserSession.csrf(page)}, {"kind", "contacts"}, {"dryRun", "true"}}) {
             body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + field[0] + "\"\r\n\r\n"
                     + field[1] + "\r\n").getBytes(StandardCharsets.UTF_8));
         }
         byte[] file = multipart("ui.csv", utf8("E-Mail;Vorname\n" + email("ui") + ";Uli\n"));
         body.writeBytes(file);
-        HttpResponse<String> shown = browser.send(HttpRequest.newBuilder(URI.create(client.base() + "/imports?lang=de"))
-                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> shown = browser.post("/imports?lang=de", "multipart/form-data; boundary=" + BOUNDARY,
+                body.toByteArray());
         assertThat(shown.statusCode()).as(shown.body()).isEqualTo(200);
         assertThat(shown.body()).contains("Probelauf: ui.csv").contains("firstName").contains("Spaltenüberschrift");
 
         ByteArrayOutputStream real = new ByteArrayOutputStream();
-        for (String[] field : new String[][] {{"_csrf", csrf(page)}, {"kind", "contacts"}}) {
+        for (String[] field : new String[][] {{"_csrf", BrowserSession.csrf(page)}, {"kind", "contacts"}}) {
             real.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + field[0] + "\"\r\n\r\n"
                     + field[1] + "\r\n").getBytes(StandardCharsets.UTF_8));
         }
         real.writeBytes(multipart("ui-" + run + ".csv", utf8("E-Mail;Vorname\nkaputt;X\n" + email("ui") + ";Uli\n")));
-        HttpResponse<String> imported = browser.send(HttpRequest.newBuilder(URI.create(client.base() + "/imports?lang=en"))
-                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(real.toByteArray())).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> imported = browser.post("/imports?lang=en", "multipart/form-data; boundary=" + BOUNDARY,
+                real.toByteArray());
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
         assertThat(imported.body()).contains("Report: ui-" + run + ".csv").contains("invalid_email");
         Matcher link = Pattern.compile("href=\"(/imports/\\d+)\"(?:(?!href=).){0,600}?ui-" + run, Pattern.DOTALL)
                 .matcher(imported.body());
         assertThat(link.find()).as("the import in the list of recent imports").isTrue();
-        HttpResponse<String> stored = browser.send(HttpRequest.newBuilder(URI.create(client.base() + link.group(1)))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> stored = browser.get(link.group(1));
         assertThat(stored.statusCode()).isEqualTo(200);
         assertThat(stored.body()).contains("Report: ui-" + run + ".csv").contains("invalid_email").contains("Uli");
-        assertThat(browser.send(HttpRequest.newBuilder(URI.create(client.base() + "/imports/999999999")).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+        assertThat(browser.get("/imports/999999999").statusCode()).isEqualTo(404);
     }
 
-    private static String csrf(String html) {
-        Matcher matcher = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(html);
-        assertThat(matcher.find()).as("a CSRF token in the page").isTrue();
-        return matcher.group(1);
-    }
 }

@@ -2,13 +2,10 @@ package io.lotse.server.predict;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lotse.server.BrowserSession;
 import io.lotse.server.LotseServerTest;
 import io.lotse.server.ServerClient;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,18 +29,12 @@ class PredictionPagesTest {
     JdbcClient jdbc;
 
     private ServerClient client;
-    private HttpClient browser;
+    private BrowserSession browser;
 
     @BeforeEach
     void signIn() throws Exception {
         client = new ServerClient(port);
-        browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
-        String form = "token=" + LotseServerTest.ADMIN_TOKEN + "&username=tester&_csrf=" + csrf(get("/login").body());
-        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(client.base() + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(signedIn.statusCode()).isEqualTo(200);
+        browser = BrowserSession.signIn(client, "tester");
     }
 
     @Test
@@ -81,11 +72,8 @@ class PredictionPagesTest {
                 .contains("Expected 12-month value per customer").contains("Churn risk of the customers")
                 .contains("Most valuable customers").contains("Training runs").contains("BG/NBD log-likelihood")
                 .contains("aria-current=\"page\"").contains("/js/predictions.js");
-        HttpResponse<String> started = browser.send(HttpRequest.newBuilder(URI.create(client.base()
-                        + "/predictions/models"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf(page.body()))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> started = browser.post("/predictions/models",
+                "_csrf=" + BrowserSession.csrf(page.body()));
         assertThat(started.statusCode()).isEqualTo(200);
         Matcher run = Pattern.compile("Training run (\\d+) has started").matcher(started.body());
         assertThat(run.find()).as(started.body()).isTrue();
@@ -99,13 +87,6 @@ class PredictionPagesTest {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return browser.send(HttpRequest.newBuilder(URI.create(client.base() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String csrf(String html) {
-        Matcher matcher = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(html);
-        assertThat(matcher.find()).as("a CSRF token in the page").isTrue();
-        return matcher.group(1);
+        return browser.get(path);
     }
 }
