@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -311,41 +312,63 @@ public final class IntentTrainer {
     }
 
     /**
-     * Predictions for every example by a model that was not fitted on it: the examples are split into
-     * {@code folds} stratified folds, and each fold is predicted by a model trained (and calibrated) on the
-     * others. Gives far more held-out outcomes than one validation split when examples are few, e.g. for choosing
-     * {@link AutomationThresholds}. Each text is embedded once.
+     * Held-out predictions of a cross-validation and how the examples were held out.
+     *
+     * @param outcomes every example the model of its fold knew the intent of, predicted by that model
+     * @param method   how the examples were split into folds, for the provenance
+     */
+    public record CrossValidation(List<ValidationOutcome> outcomes, String method) {
+
+        public CrossValidation {
+            outcomes = List.copyOf(outcomes);
+        }
+    }
+
+    /**
+     * Predictions for every example by a model that was fitted neither on it nor on the examples that phrase the
+     * same request alike ({@link PhrasingGroups}, default similarity; a group holds at most a {@code 1 / folds}
+     * share of its intent): grouped cross-validation. Choosing {@link AutomationThresholds} on these is honest
+     * about messages phrased in words the examples do not share; plain cross-validation, with near-twins of a
+     * held-out example in training, overrates the confidence.
      *
      * @throws IllegalArgumentException with fewer than two folds
      */
-    public List<ValidationOutcome> crossValidate(List<LabelledText> examples, int folds, Settings settings) {
+    public CrossValidation crossValidate(List<LabelledText> examples, int folds, Settings settings) {
         if (folds < 2) {
             throw new IllegalArgumentException("cross-validation needs at least two folds, was " + folds);
         }
+        List<String> groups = PhrasingGroups.of(examples, PhrasingGroups.DEFAULT_MIN_SIMILARITY,
+                1.0 / folds);
+        CrossValidation validation = crossValidate(examples, groups, folds, settings);
+        return new CrossValidation(validation.outcomes(), String.format(Locale.ROOT,
+                "%d-fold cross-validation by groups of similar phrasings: %d groups (character-trigram cosine at "
+                        + "least %.2f within an intent, each at most 1/%d of its intent), held out whole",
+                folds, PhrasingGroups.count(groups), PhrasingGroups.DEFAULT_MIN_SIMILARITY, folds));
+    }
+
+    /**
+     * Predictions for every example by a model that was not fitted on it nor on any example of its group: each
+     * intent's groups are dealt to {@code folds} folds, largest first, each to the fold holding the fewest
+     * examples of the intent (ties: seeded order), and each fold is predicted by a model trained (and calibrated)
+     * on the others. One group per example gives plain stratified cross-validation. Each text is embedded once.
+     * An intent whose examples all fall in one fold is missing from that fold's model; its examples there are
+     * left out.
+     *
+     * @param groups one group name per example, in the order of the examples
+     * @throws IllegalArgumentException with fewer than two folds, or not one group per example
+     */
+    public CrossValidation crossValidate(List<LabelledText> examples, List<String> groups, int folds,
+            Settings settings) {
+        if (folds < 2) {
+            throw new IllegalArgumentException("cross-validation needs at least two folds, was " + folds);
+        }
+        if (groups.size() != examples.size()) {
+            throw new IllegalArgumentException("groups: " + groups.size() + " for " + examples.size()
+                    + " examples");
+        }
         SentenceEmbedder cached = SentenceEmbedder.caching(embedder);
         cached.embedAll(examples.stream().map(example -> MessageFrame.strip(example.text())).toList());
-        Map<String, List<LabelledText>> byLabel = new TreeMap<>();
-        for (LabelledText example : examples) {
-            byLabel.computeIfAbsent(example.label(), key -> new ArrayList<>()).add(example);
-        }
-        SplittableRandom random = new SplittableRandom(settings.seed() ^ 0x5DEECE66DL);
-        List<List<LabelledText>> parts = new ArrayList<>();
-        for (int f = 0; f < folds; f++) {
-            parts.add(new ArrayList<>());
-        }
-        int next = 0;
-        for (List<LabelledText> group : byLabel.values()) {
-            List<LabelledText> shuffled = new ArrayList<>(group);
-            for (int i = shuffled.size() - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                LabelledText tmp = shuffled.get(i);
-                shuffled.set(i, shuffled.get(j));
-                shuffled.set(j, tmp);
-            }
-            for (LabelledText example : shuffled) {
-                parts.get(next++ % folds).add(example);
-            }
-        }
+        List<List<LabelledText>> parts = foldsOfGroups(examples, groups, folds, settings.seed());
         IntentTrainer trainer = new IntentTrainer(cached, clock);
         List<ValidationOutcome> outcomes = new ArrayList<>();
         for (int f = 0; f < folds; f++) {
@@ -367,7 +390,49 @@ public final class IntentTrainer {
                 }
             }
         }
-        return List.copyOf(outcomes);
+        return new CrossValidation(outcomes, String.format(Locale.ROOT,
+                "%d-fold cross-validation by %d groups, held out whole", folds, (int) groups.stream().distinct()
+                        .count()));
+    }
+
+    /** The examples dealt to folds group by group, per intent, balancing each intent's examples over the folds. */
+    static List<List<LabelledText>> foldsOfGroups(List<LabelledText> examples, List<String> groups, int folds,
+            long seed) {
+        Map<String, Map<String, List<LabelledText>>> byLabelAndGroup = new TreeMap<>();
+        for (int i = 0; i < examples.size(); i++) {
+            byLabelAndGroup.computeIfAbsent(examples.get(i).label(), key -> new TreeMap<>())
+                    .computeIfAbsent(groups.get(i), key -> new ArrayList<>()).add(examples.get(i));
+        }
+        SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        List<List<LabelledText>> parts = new ArrayList<>();
+        for (int f = 0; f < folds; f++) {
+            parts.add(new ArrayList<>());
+        }
+        int[] total = new int[folds];
+        for (Map<String, List<LabelledText>> labelGroups : byLabelAndGroup.values()) {
+            List<List<LabelledText>> ordered = new ArrayList<>(labelGroups.values());
+            for (int i = ordered.size() - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                List<LabelledText> tmp = ordered.get(i);
+                ordered.set(i, ordered.get(j));
+                ordered.set(j, tmp);
+            }
+            // stable: among groups of one size, the shuffled order stays
+            ordered.sort((a, b) -> Integer.compare(b.size(), a.size()));
+            int[] ofLabel = new int[folds];
+            for (List<LabelledText> group : ordered) {
+                int target = 0;
+                for (int f = 1; f < folds; f++) {
+                    if (ofLabel[f] < ofLabel[target] || ofLabel[f] == ofLabel[target] && total[f] < total[target]) {
+                        target = f;
+                    }
+                }
+                parts.get(target).addAll(group);
+                ofLabel[target] += group.size();
+                total[target] += group.size();
+            }
+        }
+        return parts;
     }
 
     /**

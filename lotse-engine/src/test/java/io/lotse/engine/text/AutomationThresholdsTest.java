@@ -55,6 +55,24 @@ class AutomationThresholdsTest {
     }
 
     @Test
+    void aLowerConfidenceBoundNeedsMoreEvidenceThanThePointEstimate() {
+        List<IntentTrainer.ValidationOutcome> ninetyRight = outcomes();
+        List<IntentTrainer.ValidationOutcome> twoHundredRight = new ArrayList<>(outcomes());
+        for (int i = 0; i < 110; i++) {
+            twoHundredRight.add(outcome("a", "a", 0.95, 0.9));
+        }
+
+        // 90 of 90 right: a point estimate of 1, but at 95% confidence only above 0.97
+        assertThat(AutomationThresholds.choose(ninetyRight, 0.98, 0).support()).isEqualTo(90);
+        assertThat(AutomationThresholds.choose(ninetyRight, 0.98, 0.95).support()).isZero();
+        // 200 of 200: above 0.98 at 95% confidence
+        assertThat(AutomationThresholds.choose(twoHundredRight, 0.98, 0.95).support()).isEqualTo(200);
+        assertThat(AutomationThresholds.wilsonLowerBound(90, 90, 1.6449)).isCloseTo(0.9708,
+                org.assertj.core.data.Offset.offset(1e-3));
+        assertThatIllegalArgumentException().isThrownBy(() -> AutomationThresholds.choose(ninetyRight, 0.98, 1));
+    }
+
+    @Test
     void tooFewExamplesAutomateNothing() {
         assertThat(AutomationThresholds.choose(outcomes().subList(0, 5), 0.98).support()).isZero();
     }
