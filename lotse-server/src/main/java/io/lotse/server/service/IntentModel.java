@@ -48,9 +48,11 @@ class IntentModel {
      * @param version     id of its row in {@code service_models}
      * @param classifier  the classifier
      * @param thresholds  when its predictions may be answered automatically
+     * @param thresholdValidation how the held-out predictions the thresholds were chosen on were made
      * @param trainedAt   when training finished
      */
-    record Trained(long version, IntentClassifier classifier, AutomationThresholds thresholds, Instant trainedAt) {}
+    record Trained(long version, IntentClassifier classifier, AutomationThresholds thresholds,
+            String thresholdValidation, Instant trainedAt) {}
 
     private final ExampleStore examples;
     private final ServiceProperties properties;
@@ -114,13 +116,17 @@ class IntentModel {
                     System::currentTimeMillis);
             IntentTrainer.Result result = trainer.train(all, settings);
             // With few examples one validation split holds too few outcomes to choose thresholds on: predict
-            // every example out of fold instead.
-            List<IntentTrainer.ValidationOutcome> outcomes = all.size() < CROSS_VALIDATE_BELOW
-                    ? trainer.crossValidate(all, FOLDS, settings) : result.validation();
-            AutomationThresholds thresholds = AutomationThresholds.choose(outcomes, properties.targetPrecision());
+            // every example out of fold instead, holding out similar phrasings together.
+            IntentTrainer.CrossValidation validation = all.size() < CROSS_VALIDATE_BELOW
+                    ? trainer.crossValidate(all, FOLDS, settings)
+                    : new IntentTrainer.CrossValidation(result.validation(), "stratified held-out share of "
+                            + settings.validationShare() + " (seed " + SEED + ")");
+            AutomationThresholds thresholds = AutomationThresholds.choose(validation.outcomes(),
+                    properties.targetPrecision(), properties.precisionConfidence());
             Instant now = Instant.now();
-            long version = record(result.classifier().provenance(), thresholds, all.size(), now);
-            Trained trained = new Trained(version, result.classifier(), thresholds, now);
+            long version = record(result.classifier().provenance(), thresholds, validation.method(), all.size(),
+                    now);
+            Trained trained = new Trained(version, result.classifier(), thresholds, validation.method(), now);
             if (current.isDone()) {
                 current = CompletableFuture.completedFuture(trained);
             } else {
@@ -178,7 +184,8 @@ class IntentModel {
         return loaded;
     }
 
-    private long record(IntentModelProvenance provenance, AutomationThresholds thresholds, int count, Instant at) {
+    private long record(IntentModelProvenance provenance, AutomationThresholds thresholds, String thresholdValidation,
+            int count, Instant at) {
         Map<String, Object> prov = new LinkedHashMap<>();
         prov.put("examples", provenance.examples());
         prov.put("examplesPerIntent", provenance.examplesPerIntent());
@@ -194,10 +201,12 @@ class IntentModel {
         prov.put("epochs", provenance.settings().epochs());
         prov.put("embeddingWeight", provenance.settings().embeddingWeight());
         prov.put("l2", provenance.settings().l2());
+        prov.put("thresholdValidation", thresholdValidation);
         Map<String, Object> limits = new LinkedHashMap<>();
         limits.put("minConfidence", finite(thresholds.minConfidence()));
         limits.put("minMargin", finite(thresholds.minMargin()));
         limits.put("targetPrecision", thresholds.targetPrecision());
+        limits.put("precisionConfidence", properties.precisionConfidence());
         limits.put("expectedPrecision", finite(thresholds.expectedPrecision()));
         limits.put("coverage", thresholds.coverage());
         limits.put("support", thresholds.support());

@@ -219,6 +219,7 @@ class ServiceController {
         thresholds.put("expectedPrecision", finite(trained.thresholds().expectedPrecision()));
         thresholds.put("coverage", trained.thresholds().coverage());
         thresholds.put("support", trained.thresholds().support());
+        thresholds.put("validation", trained.thresholdValidation());
         out.put("automation", thresholds);
         return out;
     }
