@@ -34,6 +34,9 @@ public final class IntentTrainer {
      *
      * @param features          surface features
      * @param embeddingWeight   length of the (unit) sentence embedding relative to the surface blocks
+     * @param embeddingWeightByLanguage another length for messages in these languages (by the built-in
+     *                          {@link LanguageDetector}), e.g. less for German when the embedding model knows only
+     *                          English; empty: {@code embeddingWeight} for all
      * @param epochs            passes of stochastic gradient descent
      * @param learningRate      initial step size
      * @param l2                L2 regularisation per example
@@ -43,13 +46,20 @@ public final class IntentTrainer {
      * @param inScopeRejectShare share of correctly predicted held-out in-scope messages the out-of-scope
      *                          threshold may reject (0 for no threshold)
      */
-    public record Settings(TextFeatures.Settings features, double embeddingWeight, int epochs, double learningRate,
-            double l2, double validationShare, long seed, @Nullable String outOfScopeLabel,
-            double inScopeRejectShare) {
+    public record Settings(TextFeatures.Settings features, double embeddingWeight,
+            Map<String, Double> embeddingWeightByLanguage, int epochs, double learningRate, double l2,
+            double validationShare, long seed, @Nullable String outOfScopeLabel, double inScopeRejectShare) {
 
         public Settings {
             if (embeddingWeight < 0) {
                 throw new IllegalArgumentException("embeddingWeight must not be negative");
+            }
+            embeddingWeightByLanguage = Map.copyOf(new TreeMap<>(embeddingWeightByLanguage));
+            for (Map.Entry<String, Double> weight : embeddingWeightByLanguage.entrySet()) {
+                if (!(weight.getValue() >= 0)) {
+                    throw new IllegalArgumentException("the embedding weight of '" + weight.getKey()
+                            + "' must not be negative, was " + weight.getValue());
+                }
             }
             if (!(validationShare > 0 && validationShare < 0.5)) {
                 throw new IllegalArgumentException("validationShare must be above 0 and below 0.5, was "
@@ -62,23 +72,43 @@ public final class IntentTrainer {
             new SoftmaxRegression.Parameters(epochs, learningRate, l2, seed);
         }
 
-        /** Settings that work for short customer messages; no out-of-scope label (1% reject share once set). */
+        /**
+         * Settings that work for short customer messages with an English embedding model (German messages read
+         * with a third of its weight); no out-of-scope label (1% reject share once set).
+         */
         public static Settings defaults() {
-            return new Settings(TextFeatures.Settings.defaults(), 3.0, 12, 0.5, 2e-5, 0.1, 42, null, 0.01);
+            return new Settings(TextFeatures.Settings.defaults(), 3.0, Map.of("de", 1.0), 12, 0.5, 2e-5, 0.1, 42,
+                    null, 0.01);
         }
 
         /** These settings with another out-of-scope label. */
         public Settings withOutOfScopeLabel(@Nullable String label) {
-            return new Settings(features, embeddingWeight, epochs, learningRate, l2, validationShare, seed, label,
-                    inScopeRejectShare);
+            return new Settings(features, embeddingWeight, embeddingWeightByLanguage, epochs, learningRate, l2,
+                    validationShare, seed, label, inScopeRejectShare);
         }
 
         /** These settings with another seed. */
         public Settings withSeed(long newSeed) {
-            return new Settings(features, embeddingWeight, epochs, learningRate, l2, validationShare, newSeed,
-                    outOfScopeLabel, inScopeRejectShare);
+            return new Settings(features, embeddingWeight, embeddingWeightByLanguage, epochs, learningRate, l2,
+                    validationShare, newSeed, outOfScopeLabel, inScopeRejectShare);
+        }
+
+        /** These settings with the same embedding weight for every language (e.g. for a multilingual model). */
+        public Settings withOneEmbeddingWeight() {
+            return new Settings(features, embeddingWeight, Map.of(), epochs, learningRate, l2, validationShare,
+                    seed, outOfScopeLabel, inScopeRejectShare);
+        }
+
+        /** The length of the embedding of this text (without greeting and closing) in the model's input. */
+        double embeddingWeightOf(String body) {
+            if (embeddingWeightByLanguage.isEmpty() || embeddingWeight == 0) {
+                return embeddingWeight;
+            }
+            return embeddingWeightByLanguage.getOrDefault(LANGUAGES.detect(body).language(), embeddingWeight);
         }
     }
+
+    private static final LanguageDetector LANGUAGES = LanguageDetector.builtIn();
 
     /**
      * A held-out example and what the classifier said about it.
@@ -176,7 +206,8 @@ public final class IntentTrainer {
             LabelledText example = heldOut.get(i);
             heldOutLogits.add(fitted.model.logits(
                     IntentClassifier.compact(fitted.features.transform(example.text()), fitted.compactIndex),
-                    IntentClassifier.scaled(embeddings.get(example.text()), settings.embeddingWeight())));
+                    IntentClassifier.scaled(embeddings.get(example.text()),
+                            settings.embeddingWeightOf(example.text()))));
             heldOutLabels[i] = labelIndex.get(example.label());
         }
         double temperature = TemperatureScaling.fit(heldOutLogits, heldOutLabels);
@@ -250,8 +281,8 @@ public final class IntentTrainer {
 
         IntentClassifier classifier(String[] labels, @Nullable String outOfScope, SentenceEmbedder embedder,
                 Settings settings, double temperature, double threshold, IntentModelProvenance provenance) {
-            return new IntentClassifier(labels, outOfScope, features, compactIndex, embedder,
-                    settings.embeddingWeight(), model, temperature, threshold, provenance);
+            return new IntentClassifier(labels, outOfScope, features, compactIndex, embedder, settings, model,
+                    temperature, threshold, provenance);
         }
     }
 
@@ -275,7 +306,8 @@ public final class IntentTrainer {
         SoftmaxRegression.Example[] training = new SoftmaxRegression.Example[vectors.length];
         for (int i = 0; i < vectors.length; i++) {
             LabelledText example = examples.get(i);
-            float[] dense = IntentClassifier.scaled(embeddings.get(example.text()), settings.embeddingWeight());
+            float[] dense = IntentClassifier.scaled(embeddings.get(example.text()),
+                    settings.embeddingWeightOf(example.text()));
             if (denseDimension < 0) {
                 denseDimension = dense.length;
             }

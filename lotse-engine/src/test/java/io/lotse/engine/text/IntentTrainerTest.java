@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class IntentTrainerTest {
@@ -102,6 +103,19 @@ class IntentTrainerTest {
                 assertThat(outcome.prediction().intent()).isEqualTo(OOS);
             }
         }
+    }
+
+    @Test
+    void germanMessagesReadTheEnglishEmbeddingWithLessWeight() {
+        IntentTrainer.Settings defaults = IntentTrainer.Settings.defaults();
+
+        assertThat(defaults.embeddingWeightOf("Wo bleibt meine Bestellung? Ich warte schon seit einer Woche."))
+                .isEqualTo(1.0);
+        assertThat(defaults.embeddingWeightOf("Where is my order? I have been waiting for a week.")).isEqualTo(3.0);
+        assertThat(defaults.withOneEmbeddingWeight()
+                .embeddingWeightOf("Wo bleibt meine Bestellung? Ich warte schon seit einer Woche.")).isEqualTo(3.0);
+        assertThatIllegalArgumentException().isThrownBy(() -> new IntentTrainer.Settings(defaults.features(), 3,
+                Map.of("de", -1.0), 12, 0.5, 2e-5, 0.1, 42, null, 0.01));
     }
 
     @Test

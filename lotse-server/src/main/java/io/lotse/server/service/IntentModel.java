@@ -110,8 +110,11 @@ class IntentModel {
         try {
             List<LabelledText> all = examples.all();
             int corrections = examples.corrections();
-            IntentTrainer.Settings settings = IntentTrainer.Settings.defaults().withOutOfScopeLabel(OUT_OF_SCOPE)
+            IntentTrainer.Settings defaults = IntentTrainer.Settings.defaults().withOutOfScopeLabel(OUT_OF_SCOPE)
                     .withSeed(SEED);
+            // the default weights less German on the English default model; a model of one's own reads all alike
+            IntentTrainer.Settings settings = "file".equals(properties.embedding())
+                    ? defaults.withOneEmbeddingWeight() : defaults;
             IntentTrainer trainer = new IntentTrainer(SentenceEmbedder.caching(embedder()),
                     System::currentTimeMillis);
             IntentTrainer.Result result = trainer.train(all, settings);
