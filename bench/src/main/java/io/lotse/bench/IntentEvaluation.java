@@ -7,6 +7,7 @@ import io.lotse.engine.text.IntentTrainer;
 import io.lotse.engine.text.LabelledText;
 import io.lotse.engine.text.MessageFrame;
 import io.lotse.engine.text.OnnxSentenceEmbedder;
+import io.lotse.engine.text.PhrasingGroups;
 import io.lotse.engine.text.SentenceEmbedder;
 import io.lotse.engine.text.TextFeatures;
 import java.nio.file.Files;
@@ -52,7 +53,8 @@ public final class IntentEvaluation {
     static final String USAGE = """
             usage: IntentEvaluation --format banking77|clinc --train FILE [--test FILE]
                    IntentEvaluation --format simulated --shop DIR [--examples FILE]
-                          [--threshold-groups similar|family|none] [--target-precision X (0.98)]
+                          [--threshold-groups similar|family|none] [--group-similarity X] [--group-share X]
+                          [--target-precision X (0.98)]
                           [--precision-confidence X (0: point estimate)]
                    [--seed S (42)] [--no-embedding | --embedding-model FILE --tokenizer FILE]
                    [--hash-bits N] [--min-char-gram N] [--max-char-gram N] [--char-weight X] [--word-weight X]
@@ -67,7 +69,8 @@ public final class IntentEvaluation {
     private static final Set<String> OPTIONS = Set.of("--format", "--seed", "--train", "--test", "--shop",
             "--examples", "--embedding-model", "--tokenizer", "--hash-bits", "--min-char-gram", "--max-char-gram",
             "--char-weight", "--word-weight", "--embedding-weight", "--epochs", "--learning-rate", "--l2",
-            "--reject-share", "--threshold-groups", "--target-precision", "--precision-confidence",
+            "--reject-share", "--threshold-groups", "--group-similarity", "--group-share", "--target-precision",
+            "--precision-confidence",
             "--char-grams", "--word-forms", "--fold-variants", "--mask-quotes", "--german-embedding-weight");
     private static final Set<String> SWITCHES = Set.of("--no-embedding");
 
@@ -234,7 +237,11 @@ public final class IntentEvaluation {
             trainingSeconds += (System.nanoTime() - started) / 1e9;
             IntentTrainer thresholdTrainer = new IntentTrainer(cache, System::currentTimeMillis);
             IntentTrainer.CrossValidation validation = switch (thresholdGroups) {
-                case "similar" -> thresholdTrainer.crossValidate(train, THRESHOLD_FOLDS, shopSettings);
+                case "similar" -> options.has("--group-similarity") || options.has("--group-share")
+                        ? thresholdTrainer.crossValidate(train, PhrasingGroups.of(train,
+                                options.decimal("--group-similarity", PhrasingGroups.DEFAULT_MIN_SIMILARITY),
+                                options.decimal("--group-share", 1.0 / THRESHOLD_FOLDS)), THRESHOLD_FOLDS, shopSettings)
+                        : thresholdTrainer.crossValidate(train, THRESHOLD_FOLDS, shopSettings);
                 case "family" -> thresholdTrainer.crossValidate(train, families, THRESHOLD_FOLDS, shopSettings);
                 default -> thresholdTrainer.crossValidate(train,
                         IntStream.range(0, train.size()).mapToObj(String::valueOf).toList(), THRESHOLD_FOLDS,

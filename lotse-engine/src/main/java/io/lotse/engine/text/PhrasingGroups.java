@@ -23,8 +23,11 @@ import java.util.TreeMap;
  */
 public final class PhrasingGroups {
 
-    /** Minimum trigram cosine of two phrasings of one request; measured on the simulated shop's families. */
-    public static final double DEFAULT_MIN_SIMILARITY = 0.5;
+    /**
+     * Minimum trigram cosine of two phrasings of one request: chosen on the simulated shop (seed 42) for automatic
+     * answers near 98% right on unseen paraphrase families, and checked on another shop (seed 7).
+     */
+    public static final double DEFAULT_MIN_SIMILARITY = 0.45;
 
     private PhrasingGroups() {}
 
