@@ -106,6 +106,15 @@ class ServiceApiTest {
     }
 
     @Test
+    void theModelSaysOnWhatItsAutomationThresholdsWereChosen() {
+        JsonNode automation = model().path("automation");
+
+        assertThat(automation.path("validation").asString())
+                .startsWith("5-fold cross-validation by groups of similar phrasings");
+        assertThat(automation.path("targetPrecision").asDouble()).isEqualTo(0.98);
+    }
+
+    @Test
     void anOrderThatIsNotTheCustomersIsAFailedLookupAndNeverAnsweredAutomatically() {
         String userId = ServerClient.unique("svc-user");
         String email = userId + "@example.org";
