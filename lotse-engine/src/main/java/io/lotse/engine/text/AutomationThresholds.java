@@ -37,20 +37,12 @@ public record AutomationThresholds(double minConfidence, double minMargin, doubl
     /**
      * The thresholds that let the most validation examples pass while the passing ones are correct at least at
      * {@code targetPrecision} (and at least {@link #MIN_SUPPORT} pass); {@link #never} when no pair of thresholds
-     * reaches it. Of equal coverage, the stricter thresholds win.
+     * reaches it. Of equal coverage, the stricter thresholds win. With {@code confidence} above 0 the passing
+     * examples must be correct at the target with that one-sided confidence: the Wilson score lower bound of their
+     * precision, not its point estimate, must reach the target, so that fewer passing examples need a larger share
+     * right (all of about 130 for 98% at 95% confidence).
      *
-     * @param outcomes predictions on examples the model was not fitted on, with their true intents
-     */
-    public static AutomationThresholds choose(List<IntentTrainer.ValidationOutcome> outcomes, double targetPrecision) {
-        return choose(outcomes, targetPrecision, 0);
-    }
-
-    /**
-     * As {@link #choose(List, double)}, but with {@code confidence} above 0 the passing examples must be correct
-     * at {@code targetPrecision} with that one-sided confidence: the Wilson score lower bound of their precision,
-     * not its point estimate, must reach the target. Fewer passing examples then need a larger share right (all
-     * of about 130 for 98% at 95% confidence).
-     *
+     * @param outcomes   predictions on examples the model was not fitted on, with their true intents
      * @param confidence 0 for the point estimate, else the confidence of the lower bound (below 1)
      * @throws IllegalArgumentException when the target is not in (0, 1] or the confidence not in [0, 1)
      */

@@ -23,7 +23,7 @@ class AutomationThresholdsTest {
 
     @Test
     void thresholdsLetThroughOnlyWhatMeetsTheTargetPrecision() {
-        AutomationThresholds thresholds = AutomationThresholds.choose(outcomes(), 0.98);
+        AutomationThresholds thresholds = AutomationThresholds.choose(outcomes(), 0.98, 0);
 
         assertThat(thresholds.minConfidence()).isGreaterThan(0.6).isLessThanOrEqualTo(0.95);
         assertThat(thresholds.expectedPrecision()).isEqualTo(1.0);
@@ -35,7 +35,7 @@ class AutomationThresholdsTest {
 
     @Test
     void aLowerTargetLetsMoreThrough() {
-        AutomationThresholds thresholds = AutomationThresholds.choose(outcomes(), 0.9);
+        AutomationThresholds thresholds = AutomationThresholds.choose(outcomes(), 0.9, 0);
 
         assertThat(thresholds.coverage()).isEqualTo(1.0);
         assertThat(thresholds.expectedPrecision()).isEqualTo(0.9);
@@ -48,7 +48,7 @@ class AutomationThresholdsTest {
             coinFlips.add(outcome(i % 2 == 0 ? "a" : "b", "a", 0.9, 0.8));
         }
 
-        AutomationThresholds thresholds = AutomationThresholds.choose(coinFlips, 0.98);
+        AutomationThresholds thresholds = AutomationThresholds.choose(coinFlips, 0.98, 0);
 
         assertThat(thresholds.coverage()).isZero();
         assertThat(thresholds.pass(outcome("a", "a", 1.0, 1.0).prediction())).isFalse();
@@ -74,19 +74,19 @@ class AutomationThresholdsTest {
 
     @Test
     void tooFewExamplesAutomateNothing() {
-        assertThat(AutomationThresholds.choose(outcomes().subList(0, 5), 0.98).support()).isZero();
+        assertThat(AutomationThresholds.choose(outcomes().subList(0, 5), 0.98, 0).support()).isZero();
     }
 
     @Test
     void outOfScopePredictionsNeverPass() {
         IntentPrediction outside = new IntentPrediction("out_of_scope", 0.99, 0.98, "a", true, List.of());
 
-        assertThat(AutomationThresholds.choose(outcomes(), 0.98).pass(outside)).isFalse();
+        assertThat(AutomationThresholds.choose(outcomes(), 0.98, 0).pass(outside)).isFalse();
     }
 
     @Test
     void targetOutsideZeroToOneIsRejected() {
-        assertThatIllegalArgumentException().isThrownBy(() -> AutomationThresholds.choose(outcomes(), 1.5));
+        assertThatIllegalArgumentException().isThrownBy(() -> AutomationThresholds.choose(outcomes(), 1.5, 0));
     }
 
     private static IntentTrainer.ValidationOutcome outcome(String truth, String predicted, double confidence,

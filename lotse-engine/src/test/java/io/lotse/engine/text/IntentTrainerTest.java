@@ -234,9 +234,9 @@ class IntentTrainerTest {
         IntentTrainer.Settings noOutOfScope = IntentTrainer.Settings.defaults();
 
         AutomationThresholds plain = AutomationThresholds.choose(
-                trainer.crossValidate(examples, eachAlone, 5, noOutOfScope).outcomes(), 0.98);
+                trainer.crossValidate(examples, eachAlone, 5, noOutOfScope).outcomes(), 0.98, 0);
         AutomationThresholds grouped = AutomationThresholds.choose(
-                trainer.crossValidate(examples, 5, noOutOfScope).outcomes(), 0.98);
+                trainer.crossValidate(examples, 5, noOutOfScope).outcomes(), 0.98, 0);
 
         assertThat(plain.coverage()).isGreaterThan(0.5);
         assertThat(grouped.coverage()).isLessThan(plain.coverage() / 2);
