@@ -9,8 +9,8 @@ package io.lotse.engine.text;
  * ("bestellung", "bestell"). {@code sch}, {@code ei}, {@code ie} and doubled letters are kept whole while
  * stripping. Stems are not words; they only have to agree between inflections.
  *
- * <p>English words pass through with at most a plural or verb {@code s} removed, which does no harm to
- * features that only compare texts with each other.
+ * <p>English words are cut by the same rules ("answers" to "answ", "items" to "item"); that does no harm to
+ * features that only compare texts with each other, since a word always gets the same stem.
  */
 final class GermanStemmer {
 

@@ -36,7 +36,8 @@ public final class IntentTrainer {
      * @param embeddingWeight   length of the (unit) sentence embedding relative to the surface blocks
      * @param embeddingWeightByLanguage another length for messages in these languages (by the built-in
      *                          {@link LanguageDetector}), e.g. less for German when the embedding model knows only
-     *                          English; empty: {@code embeddingWeight} for all
+     *                          English; empty: {@code embeddingWeight} for all; not read when
+     *                          {@code embeddingWeight} is 0
      * @param epochs            passes of stochastic gradient descent
      * @param learningRate      initial step size
      * @param l2                L2 regularisation per example
