@@ -251,9 +251,10 @@ public final class IntentEvaluation {
                     precisionConfidence);
             thresholdValidation = thresholdGroups + ": " + validation.method();
             ObjectNode chosen = thresholdsByFold.addObject();
-            chosen.put("min_confidence", round(thresholds.minConfidence()));
-            chosen.put("min_margin", round(thresholds.minMargin()));
-            chosen.put("expected_precision", round(thresholds.expectedPrecision()));
+            // null thresholds: no pair reached the target, nothing is answered automatically
+            putFinite(chosen, "min_confidence", thresholds.minConfidence());
+            putFinite(chosen, "min_margin", thresholds.minMargin());
+            putFinite(chosen, "expected_precision", thresholds.expectedPrecision());
             chosen.put("validation_coverage", round(thresholds.coverage()));
             progress(String.format(Locale.ROOT, "fold %d thresholds: %s", fold + 1, chosen));
             for (IntentData.ShopMessage message : test) {
@@ -298,7 +299,7 @@ public final class IntentEvaluation {
         result.put("precision_confidence", precisionConfidence);
         result.put("automated", automated);
         result.put("automation_rate", round(automated / (double) messages.size()));
-        result.put("auto_precision", automated == 0 ? Double.NaN : round(automatedRight / (double) automated));
+        putFinite(result, "auto_precision", automated == 0 ? Double.NaN : automatedRight / (double) automated);
         result.put("threshold_validation", thresholdValidation);
         result.set("thresholds_by_fold", thresholdsByFold);
         result.put("training_seconds", Math.round(trainingSeconds / FOLDS * 10) / 10.0);
@@ -314,6 +315,15 @@ public final class IntentEvaluation {
             putLatency(result, latencies);
         }
         return result;
+    }
+
+    /** The value rounded, or null when it is not finite. */
+    private static void putFinite(ObjectNode node, String name, double value) {
+        if (Double.isFinite(value)) {
+            node.put(name, round(value));
+        } else {
+            node.putNull(name);
+        }
     }
 
     private static void putLatency(ObjectNode result, double[] latencies) {
