@@ -59,7 +59,7 @@ public final class IntentEvaluation {
                    [--seed S (42)] [--no-embedding | --embedding-model FILE --tokenizer FILE]
                    [--hash-bits N] [--min-char-gram N] [--max-char-gram N] [--char-weight X] [--word-weight X]
                    [--char-grams across|within] [--word-forms words|stems] [--fold-variants yes|no]
-                   [--mask-quotes yes|no] [--embedding-weight X] [--german-embedding-weight X] [--epochs N]
+                   [--mask-quotes yes|no] [--split-compounds yes|no] [--embedding-weight X] [--german-embedding-weight X] [--epochs N]
                    [--learning-rate X] [--l2 X] [--reject-share X]""";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -71,7 +71,8 @@ public final class IntentEvaluation {
             "--char-weight", "--word-weight", "--embedding-weight", "--epochs", "--learning-rate", "--l2",
             "--reject-share", "--threshold-groups", "--group-similarity", "--group-share", "--target-precision",
             "--precision-confidence",
-            "--char-grams", "--word-forms", "--fold-variants", "--mask-quotes", "--german-embedding-weight");
+            "--char-grams", "--word-forms", "--fold-variants", "--mask-quotes", "--split-compounds",
+            "--german-embedding-weight");
     private static final Set<String> SWITCHES = Set.of("--no-embedding");
 
     private IntentEvaluation() {}
@@ -365,7 +366,8 @@ public final class IntentEvaluation {
                 choice(options, "--char-grams", f.charGramsAcrossWords(), "across", "within"),
                 choice(options, "--word-forms", f.stemWords(), "stems", "words"),
                 choice(options, "--fold-variants", f.foldVariants(), "yes", "no"),
-                choice(options, "--mask-quotes", f.maskQuotes(), "yes", "no"));
+                choice(options, "--mask-quotes", f.maskQuotes(), "yes", "no"),
+                choice(options, "--split-compounds", f.splitCompounds(), "yes", "no"));
         double germanWeight = options.decimal("--german-embedding-weight",
                 d.embeddingWeightByLanguage().getOrDefault("de", d.embeddingWeight()));
         return new IntentTrainer.Settings(features, options.decimal("--embedding-weight", d.embeddingWeight()),

@@ -2,7 +2,9 @@ package io.lotse.engine.text;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -33,10 +35,12 @@ public final class TextFeatures {
      *                     missing umlaut and another order number or date change nothing
      * @param maskQuotes   whether a span in quotation marks (a product name, mostly) counts as one placeholder
      *                     word instead of its words
+     * @param splitCompounds whether the word block also counts the two parts of a long word made of two words
+     *                     of the training texts ("rechnungskopie": "rechnung" and "kopie")
      */
     public record Settings(int hashBits, int minCharGram, int maxCharGram, int maxWordGram, double charWeight,
             double wordWeight, boolean charGramsAcrossWords, boolean stemWords, boolean foldVariants,
-            boolean maskQuotes) {
+            boolean maskQuotes, boolean splitCompounds) {
 
         public Settings {
             if (hashBits < 10 || hashBits > 24) {
@@ -59,7 +63,7 @@ public final class TextFeatures {
          * equal weight, umlauts and digits folded, quoted spans masked.
          */
         public static Settings defaults() {
-            return new Settings(18, 3, 5, 2, 1.0, 1.0, false, true, true, true);
+            return new Settings(18, 3, 5, 2, 1.0, 1.0, false, true, true, true, false);
         }
 
         int dimension() {
@@ -75,20 +79,35 @@ public final class TextFeatures {
     private static final Pattern DIGITS = Pattern.compile("\\p{Nd}");
     private static final int WORD_SEED = 0x5bd1e995;
 
+    /** Shortest part of a compound, so that endings and short words do not count as parts. */
+    private static final int MIN_PART = 4;
+
     private final Settings settings;
+    private final Set<String> vocabulary;
     private final float[] idf;
 
-    private TextFeatures(Settings settings, float[] idf) {
+    private TextFeatures(Settings settings, Set<String> vocabulary, float[] idf) {
         this.settings = settings;
+        this.vocabulary = vocabulary;
         this.idf = idf;
     }
 
     /** Learns the inverse document frequencies from the training texts. */
     public static TextFeatures fit(List<String> texts, Settings settings) {
         int dimension = settings.dimension();
+        Set<String> vocabulary = new HashSet<>();
+        if (settings.splitCompounds()) {
+            for (String text : texts) {
+                for (String token : tokens(text, settings)) {
+                    if (token.length() >= MIN_PART) {
+                        vocabulary.add(token);
+                    }
+                }
+            }
+        }
         int[] documentFrequency = new int[dimension];
         for (String text : texts) {
-            int[] hashes = distinct(rawHashes(text, settings));
+            int[] hashes = distinct(rawHashes(text, settings, vocabulary));
             for (int h : hashes) {
                 documentFrequency[h]++;
             }
@@ -98,7 +117,7 @@ public final class TextFeatures {
         for (int i = 0; i < dimension; i++) {
             idf[i] = (float) (Math.log((1 + n) / (1 + documentFrequency[i])) + 1);
         }
-        return new TextFeatures(settings, idf);
+        return new TextFeatures(settings, Set.copyOf(vocabulary), idf);
     }
 
     /** The settings these features were fitted with. */
@@ -115,23 +134,52 @@ public final class TextFeatures {
     public SparseVector transform(String text) {
         IntBuffer chars = new IntBuffer();
         IntBuffer words = new IntBuffer();
-        hashes(text, settings, chars, words);
+        hashes(text, settings, vocabulary, chars, words);
         SparseVector charBlock = weighted(chars.sorted(), settings.charWeight());
         SparseVector wordBlock = weighted(words.sorted(), settings.wordWeight());
         return merge(charBlock, wordBlock);
     }
 
-    /** The hashed character and word n-grams of a text, in the order they occur. */
-    private static void hashes(String text, Settings settings, IntBuffer chars, IntBuffer words) {
+    /** The words of a text as the features read them (quotes masked, variants folded as set). */
+    private static List<String> tokens(String text, Settings settings) {
         List<String> tokens = Tokenizer.words(settings.maskQuotes() ? QUOTED.matcher(text).replaceAll(
                 " " + QUOTE_PLACEHOLDER + " ") : text);
-        if (settings.foldVariants()) {
-            List<String> folded = new ArrayList<>(tokens.size());
-            for (String token : tokens) {
-                folded.add(DIGITS.matcher(GermanStemmer.foldUmlauts(token)).replaceAll("0"));
-            }
-            tokens = folded;
+        if (!settings.foldVariants()) {
+            return tokens;
         }
+        List<String> folded = new ArrayList<>(tokens.size());
+        for (String token : tokens) {
+            folded.add(DIGITS.matcher(GermanStemmer.foldUmlauts(token)).replaceAll("0"));
+        }
+        return folded;
+    }
+
+    /**
+     * The two parts of a word that joins two known words, directly or with a linking s ("rechnungs|kopie"),
+     * preferring the longest first part; empty when there are none.
+     */
+    static List<String> compoundParts(String word, Set<String> vocabulary) {
+        for (int cut = word.length() - MIN_PART; cut >= MIN_PART; cut--) {
+            String head = word.substring(0, cut);
+            String tail = word.substring(cut);
+            if (!vocabulary.contains(tail)) {
+                continue;
+            }
+            if (vocabulary.contains(head)) {
+                return List.of(head, tail);
+            }
+            if (head.endsWith("s") && head.length() > MIN_PART && vocabulary.contains(head.substring(0,
+                    head.length() - 1))) {
+                return List.of(head.substring(0, head.length() - 1), tail);
+            }
+        }
+        return List.of();
+    }
+
+    /** The hashed character and word n-grams of a text, in the order they occur. */
+    private static void hashes(String text, Settings settings, Set<String> vocabulary, IntBuffer chars,
+            IntBuffer words) {
+        List<String> tokens = tokens(text, settings);
         if (settings.charGramsAcrossWords()) {
             charHashes(joined(tokens), settings, chars);
         } else {
@@ -147,6 +195,15 @@ public final class TextFeatures {
             wordHashes(joined(stems), settings, words);
         } else {
             wordHashes(joined(tokens), settings, words);
+        }
+        if (!vocabulary.isEmpty()) {
+            for (String token : tokens) {
+                for (String part : compoundParts(token, vocabulary)) {
+                    // a part counts as a word of its own, without neighbours
+                    wordHashes(" " + (settings.stemWords() ? GermanStemmer.stem(part) : part) + " ", settings,
+                            words);
+                }
+            }
         }
     }
 
@@ -209,9 +266,9 @@ public final class TextFeatures {
         return new SparseVector(Arrays.copyOf(indices, k), Arrays.copyOf(values, k));
     }
 
-    private static int[] rawHashes(String text, Settings settings) {
+    private static int[] rawHashes(String text, Settings settings, Set<String> vocabulary) {
         IntBuffer buffer = new IntBuffer();
-        hashes(text, settings, buffer, buffer);
+        hashes(text, settings, vocabulary, buffer, buffer);
         return buffer.sorted();
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class TextFeaturesTest {
@@ -38,7 +39,7 @@ class TextFeaturesTest {
             double wordWeight) {
         return TextFeatures.fit(List.of("Wo bleibt meine Bestellung?", "Der Artikel „Teekanne Sommer“ fehlt",
                 "Ich möchte die Rücksendung anmelden"), new TextFeatures.Settings(18, 3, 5, 2, charWeight,
-                wordWeight, across, stems, fold, mask));
+                wordWeight, across, stems, fold, mask, false));
     }
 
     @Test
@@ -84,6 +85,19 @@ class TextFeaturesTest {
     }
 
     @Test
+    void aCompoundOfKnownWordsSplitsIntoThem() {
+        Set<String> vocabulary = Set.of("rechnung", "kopie", "sendung", "verfolgung", "bonus",
+                "punkte");
+
+        assertThat(TextFeatures.compoundParts("rechnungskopie", vocabulary)).containsExactly("rechnung", "kopie");
+        assertThat(TextFeatures.compoundParts("sendungsverfolgung", vocabulary))
+                .containsExactly("sendung", "verfolgung");
+        assertThat(TextFeatures.compoundParts("bonuspunkte", vocabulary)).containsExactly("bonus", "punkte");
+        assertThat(TextFeatures.compoundParts("rechnung", vocabulary)).isEmpty();
+        assertThat(TextFeatures.compoundParts("lieferadresse", vocabulary)).isEmpty();
+    }
+
+    @Test
     void emptyTextGivesEmptyVector() {
         assertThat(features.transform("").size()).isZero();
     }
@@ -91,11 +105,11 @@ class TextFeaturesTest {
     @Test
     void settingsOutOfRangeAreRejected() {
         assertThatIllegalArgumentException().isThrownBy(
-                () -> new TextFeatures.Settings(30, 2, 5, 2, 1, 1, true, false, false, false));
+                () -> new TextFeatures.Settings(30, 2, 5, 2, 1, 1, true, false, false, false, false));
         assertThatIllegalArgumentException().isThrownBy(
-                () -> new TextFeatures.Settings(18, 4, 3, 2, 1, 1, true, false, false, false));
+                () -> new TextFeatures.Settings(18, 4, 3, 2, 1, 1, true, false, false, false, false));
         assertThatIllegalArgumentException().isThrownBy(
-                () -> new TextFeatures.Settings(18, 2, 5, 3, 1, 1, true, false, false, false));
+                () -> new TextFeatures.Settings(18, 2, 5, 3, 1, 1, true, false, false, false, false));
     }
 
     static double cosine(SparseVector a, SparseVector b) {
