@@ -2,6 +2,7 @@ package io.lotse.engine.text;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -367,16 +368,31 @@ public final class IntentTrainer {
      * @throws IllegalArgumentException with fewer than two folds
      */
     public CrossValidation crossValidate(List<LabelledText> examples, int folds, Settings settings) {
+        return crossValidateByPhrasing(examples, Collections.nCopies(examples.size(), null), folds, settings);
+    }
+
+    /**
+     * As {@link #crossValidate(List, int, Settings)}, except that examples that come with a group (e.g. the
+     * paraphrase family they were written from) are held out by that group.
+     *
+     * @param given per example its group, or null to find one among similar phrasings
+     * @throws IllegalArgumentException with fewer than two folds, or not one entry of {@code given} per example
+     */
+    public CrossValidation crossValidateByPhrasing(List<LabelledText> examples, List<@Nullable String> given,
+            int folds, Settings settings) {
         if (folds < 2) {
             throw new IllegalArgumentException("cross-validation needs at least two folds, was " + folds);
         }
-        List<String> groups = PhrasingGroups.of(examples, PhrasingGroups.DEFAULT_MIN_SIMILARITY,
+        List<String> groups = PhrasingGroups.of(examples, given, PhrasingGroups.DEFAULT_MIN_SIMILARITY,
                 1.0 / folds);
         CrossValidation validation = crossValidate(examples, groups, folds, settings);
+        long withGiven = given.stream().filter(group -> group != null).count();
         return new CrossValidation(validation.outcomes(), String.format(Locale.ROOT,
-                "%d-fold cross-validation by groups of similar phrasings: %d groups (character-trigram cosine at "
+                "%d-fold cross-validation by groups of similar phrasings: %d groups (%scharacter-trigram cosine at "
                         + "least %.2f within an intent, each at most 1/%d of its intent), held out whole",
-                folds, PhrasingGroups.count(groups), PhrasingGroups.DEFAULT_MIN_SIMILARITY, folds));
+                folds, PhrasingGroups.count(groups), withGiven == 0 ? ""
+                        : "the group given with " + withGiven + " examples, the others by ",
+                PhrasingGroups.DEFAULT_MIN_SIMILARITY, folds));
     }
 
     /**

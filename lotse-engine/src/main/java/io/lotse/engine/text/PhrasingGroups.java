@@ -2,9 +2,11 @@ package io.lotse.engine.text;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Groups of examples that phrase their request alike, for validation that holds out whole groups: labelled
@@ -17,9 +19,9 @@ import java.util.TreeMap;
  * reaches the minimum similarity, most similar pairs first; a group is a connected component of these links, except
  * that a link is skipped when it would make a group larger than the maximum share of its intent (chains of ever
  * less similar phrasings would otherwise swallow a whole intent, and a group held out whole must leave the intent
- * examples to learn from). The result depends only on the examples and their order, not on chance. Examples that
- * carry their group (e.g. the paraphrase family they were written from) need no grouping: pass those groups to
- * {@link IntentTrainer#crossValidate(List, List, int, IntentTrainer.Settings)} directly.
+ * examples to learn from). The result depends only on the examples and their order, not on chance. An example
+ * that carries its group (e.g. the paraphrase family it was written from, given with it) keeps that group and is
+ * not linked to others.
  */
 public final class PhrasingGroups {
 
@@ -40,6 +42,23 @@ public final class PhrasingGroups {
      * @throws IllegalArgumentException when the similarity or the share is out of range
      */
     public static List<String> of(List<LabelledText> examples, double minSimilarity, double maxShare) {
+        return of(examples, Collections.nCopies(examples.size(), null), minSimilarity, maxShare);
+    }
+
+    /**
+     * As {@link #of(List, double, double)}, except that an example with a given group keeps it: examples with
+     * the same given group and intent form one group, whatever their similarity or size.
+     *
+     * @param given per example its group, or null to find one
+     * @throws IllegalArgumentException when {@code given} has not one entry per example, or the similarity or the
+     *                                  share is out of range
+     */
+    public static List<String> of(List<LabelledText> examples, List<@Nullable String> given, double minSimilarity,
+            double maxShare) {
+        if (given.size() != examples.size()) {
+            throw new IllegalArgumentException("given groups: " + given.size() + " for " + examples.size()
+                    + " examples");
+        }
         if (!(maxShare > 0 && maxShare <= 1)) {
             throw new IllegalArgumentException("maximum share must be in (0, 1], was " + maxShare);
         }
@@ -49,7 +68,12 @@ public final class PhrasingGroups {
         String[] groups = new String[examples.size()];
         Map<String, List<Integer>> byLabel = new TreeMap<>();
         for (int i = 0; i < examples.size(); i++) {
-            byLabel.computeIfAbsent(examples.get(i).label(), key -> new ArrayList<>()).add(i);
+            String group = given.get(i);
+            if (group != null) {
+                groups[i] = examples.get(i).label() + "#given#" + group;
+            } else {
+                byLabel.computeIfAbsent(examples.get(i).label(), key -> new ArrayList<>()).add(i);
+            }
         }
         for (Map.Entry<String, List<Integer>> entry : byLabel.entrySet()) {
             List<Integer> members = entry.getValue();

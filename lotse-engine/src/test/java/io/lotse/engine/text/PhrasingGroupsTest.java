@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,20 @@ class PhrasingGroupsTest {
         groups.forEach(group -> sizes.merge(group, 1, Integer::sum));
         assertThat(sizes.values()).allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(3));
         assertThat(PhrasingGroups.of(twins, 0.5, 1.0)).containsOnly(groups.get(0));
+    }
+
+    @Test
+    void aGivenGroupIsKeptAndTheOthersAreFound() {
+        List<String> given = new ArrayList<>(Collections.nCopies(EXAMPLES.size(), null));
+        given.set(0, "template 1");
+        given.set(3, "template 1");
+
+        List<String> groups = PhrasingGroups.of(EXAMPLES, given, PhrasingGroups.DEFAULT_MIN_SIMILARITY, 1.0);
+
+        // given together although worded apart; the first's near-twins are found among the rest
+        assertThat(groups.get(3)).isEqualTo(groups.get(0));
+        assertThat(groups.get(1)).isNotEqualTo(groups.get(0)).isEqualTo(groups.get(2));
+        assertThatIllegalArgumentException().isThrownBy(() -> PhrasingGroups.of(EXAMPLES, List.of("x"), 0.5, 1));
     }
 
     @Test

@@ -108,7 +108,8 @@ class IntentModel {
             return current();
         }
         try {
-            List<LabelledText> all = examples.all();
+            List<ExampleStore.Stored> stored = examples.all();
+            List<LabelledText> all = stored.stream().map(ExampleStore.Stored::example).toList();
             int corrections = examples.corrections();
             IntentTrainer.Settings defaults = IntentTrainer.Settings.defaults().withOutOfScopeLabel(OUT_OF_SCOPE)
                     .withSeed(SEED);
@@ -121,7 +122,8 @@ class IntentModel {
             // With few examples one validation split holds too few outcomes to choose thresholds on: predict
             // every example out of fold instead, holding out similar phrasings together.
             IntentTrainer.CrossValidation validation = all.size() < CROSS_VALIDATE_BELOW
-                    ? trainer.crossValidate(all, FOLDS, settings)
+                    ? trainer.crossValidateByPhrasing(all,
+                            stored.stream().map(ExampleStore.Stored::phrasingGroup).toList(), FOLDS, settings)
                     : new IntentTrainer.CrossValidation(result.validation(), "stratified held-out share of "
                             + settings.validationShare() + " (seed " + SEED + ")");
             AutomationThresholds thresholds = AutomationThresholds.choose(validation.outcomes(),
