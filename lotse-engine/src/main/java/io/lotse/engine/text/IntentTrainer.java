@@ -112,6 +112,9 @@ public final class IntentTrainer {
 
     private static final LanguageDetector LANGUAGES = LanguageDetector.builtIn();
 
+    /** Right held-out predictions that must fall at or below an out-of-scope threshold for it to be set. */
+    static final int MIN_REJECTED_FOR_THRESHOLD = 5;
+
     /**
      * A held-out example and what the classifier said about it.
      *
@@ -324,8 +327,10 @@ public final class IntentTrainer {
 
     /**
      * The confidence below which {@code rejectShare} of the held-out in-scope messages predicted right fall (the
-     * lower quantile of their confidences, counting a virtual one at 0, so that fewer than {@code 1 / rejectShare}
-     * of them set no threshold rather than their minimum); 0 when the share is 0.
+     * lower quantile of their confidences, counting a virtual one at 0); 0 when the share is 0, and when fewer than
+     * {@link #MIN_REJECTED_FOR_THRESHOLD} of them would fall at or below it: a quantile of a few hundred held-out
+     * messages is little more than their least confident one, and on small training sets it rejected far more
+     * than its share of new in-scope messages (the trained out-of-scope class still catches the rest).
      */
     static double outOfScopeThreshold(List<LabelledText> heldOut, List<IntentPrediction> predictions,
             String outOfScope, double rejectShare) {
@@ -338,7 +343,7 @@ public final class IntentTrainer {
             }
         }
         int index = (int) Math.floor(rejectShare * (confidences.size() + 1)) - 1;
-        if (rejectShare <= 0 || index < 0) {
+        if (rejectShare <= 0 || index + 1 < MIN_REJECTED_FOR_THRESHOLD) {
             return 0;
         }
         confidences.sort(null);

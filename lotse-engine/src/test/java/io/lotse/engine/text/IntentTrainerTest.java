@@ -150,6 +150,9 @@ class IntentTrainerTest {
         // too few right predictions for a 1% quantile: no threshold
         assertThat(IntentTrainer.outOfScopeThreshold(heldOut.subList(0, 50), predictions.subList(0, 50), OOS, 0.01))
                 .isZero();
+        // a 1% quantile of 100 would be the least confident one alone: not enough to set a threshold on
+        assertThat(IntentTrainer.outOfScopeThreshold(heldOut, predictions, OOS, 0.01)).isZero();
+        assertThat(IntentTrainer.outOfScopeThreshold(heldOut, predictions, OOS, 0.04)).isZero();
     }
 
     private static IntentPrediction prediction(String intent, double confidence) {
