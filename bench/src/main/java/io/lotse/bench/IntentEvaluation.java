@@ -1,11 +1,13 @@
 package io.lotse.bench;
 
+import io.lotse.engine.text.AutomationThresholds;
 import io.lotse.engine.text.IntentClassifier;
 import io.lotse.engine.text.IntentPrediction;
 import io.lotse.engine.text.IntentTrainer;
 import io.lotse.engine.text.LabelledText;
 import io.lotse.engine.text.MessageFrame;
 import io.lotse.engine.text.OnnxSentenceEmbedder;
+import io.lotse.engine.text.PhrasingGroups;
 import io.lotse.engine.text.SentenceEmbedder;
 import io.lotse.engine.text.TextFeatures;
 import java.nio.file.Files;
@@ -17,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -37,7 +40,12 @@ import tools.jackson.databind.node.ObjectNode;
  *       modulo 3): each fold tests on the messages written from some families of every intent and language and
  *       trains on the others, so no test phrasing was seen in training. Accuracy per language. {@code --examples FILE}
  *       (intent, tab, text per line, e.g. the server's {@code seed-examples.tsv}) adds labelled examples to every
- *       fold's training data, as the server trains on its seed set besides the shop's own examples.</li>
+ *       fold's training data, as the server trains on its seed set besides the shop's own examples.
+ *       Each fold also chooses automation thresholds as the server does (5-fold cross-validation of its training
+ *       data held out by {@code --threshold-groups}: {@code similar} phrasings as the server, the true paraphrase
+ *       {@code family}, or {@code none}: every example alone; target precision {@code --target-precision}) and
+ *       applies them to its test messages: {@code auto_precision} is the share of the messages passing the
+ *       thresholds whose intent is right, {@code automation_rate} the share of messages passing.</li>
  * </ul>
  */
 public final class IntentEvaluation {
@@ -45,17 +53,26 @@ public final class IntentEvaluation {
     static final String USAGE = """
             usage: IntentEvaluation --format banking77|clinc --train FILE [--test FILE]
                    IntentEvaluation --format simulated --shop DIR [--examples FILE]
+                          [--threshold-groups similar|family|none] [--group-similarity X] [--group-share X]
+                          [--target-precision X (0.98)]
+                          [--precision-confidence X (0: point estimate)]
                    [--seed S (42)] [--no-embedding | --embedding-model FILE --tokenizer FILE]
                    [--hash-bits N] [--min-char-gram N] [--max-char-gram N] [--char-weight X] [--word-weight X]
-                   [--embedding-weight X] [--epochs N] [--learning-rate X] [--l2 X] [--reject-share X]""";
+                   [--char-grams across|within] [--word-forms words|stems] [--fold-variants yes|no]
+                   [--mask-quotes yes|no] [--split-compounds yes|no] [--embedding-weight X] [--german-embedding-weight X] [--epochs N]
+                   [--learning-rate X] [--l2 X] [--reject-share X]""";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int WARM_UP = 50;
     private static final int FOLDS = 3;
+    private static final int THRESHOLD_FOLDS = 5;
     private static final Set<String> OPTIONS = Set.of("--format", "--seed", "--train", "--test", "--shop",
             "--examples", "--embedding-model", "--tokenizer", "--hash-bits", "--min-char-gram", "--max-char-gram",
             "--char-weight", "--word-weight", "--embedding-weight", "--epochs", "--learning-rate", "--l2",
-            "--reject-share");
+            "--reject-share", "--threshold-groups", "--group-similarity", "--group-share", "--target-precision",
+            "--precision-confidence",
+            "--char-grams", "--word-forms", "--fold-variants", "--mask-quotes", "--split-compounds",
+            "--german-embedding-weight");
     private static final Set<String> SWITCHES = Set.of("--no-embedding");
 
     private IntentEvaluation() {}
@@ -177,6 +194,13 @@ public final class IntentEvaluation {
                 ? IntentData.examples(existing(options.required("--examples"))) : List.of();
         String outOfScope = "out_of_scope";
         IntentTrainer.Settings shopSettings = settings.withOutOfScopeLabel(outOfScope);
+        String thresholdGroups = options.text("--threshold-groups", "similar");
+        if (!Set.of("similar", "family", "none").contains(thresholdGroups)) {
+            throw new IllegalArgumentException("--threshold-groups must be similar, family or none, was '"
+                    + thresholdGroups + "'");
+        }
+        double targetPrecision = options.decimal("--target-precision", 0.98);
+        double precisionConfidence = options.decimal("--precision-confidence", 0);
         progress("simulated shop: " + messages.size() + " messages; embedding them once…");
         SentenceEmbedder cache = SentenceEmbedder.caching(embedder);
         cache.embedAll(messages.stream().map(message -> MessageFrame.strip(message.example().text())).toList());
@@ -188,14 +212,23 @@ public final class IntentEvaluation {
         double trainingSeconds = 0;
         IntentClassifier last = null;
         List<String> lastTest = new ArrayList<>();
+        int automated = 0;
+        int automatedRight = 0;
+        String thresholdValidation = "";
+        var thresholdsByFold = JSON.createArrayNode();
         for (int fold = 0; fold < FOLDS; fold++) {
             List<LabelledText> train = new ArrayList<>(extra);
+            List<String> families = new ArrayList<>();
+            for (int i = 0; i < extra.size(); i++) {
+                families.add("example " + i);
+            }
             List<IntentData.ShopMessage> test = new ArrayList<>();
             for (IntentData.ShopMessage message : messages) {
                 if (message.fold(FOLDS) == fold) {
                     test.add(message);
                 } else {
                     train.add(message.example());
+                    families.add(message.paraphraseGroup());
                 }
             }
             progress("fold " + (fold + 1) + " of " + FOLDS + ": training on " + train.size() + ", testing on " + test.size() + "…");
@@ -203,9 +236,37 @@ public final class IntentEvaluation {
             IntentClassifier classifier = new IntentTrainer(cache, System::currentTimeMillis)
                     .train(train, shopSettings).classifier();
             trainingSeconds += (System.nanoTime() - started) / 1e9;
+            IntentTrainer thresholdTrainer = new IntentTrainer(cache, System::currentTimeMillis);
+            IntentTrainer.CrossValidation validation = switch (thresholdGroups) {
+                case "similar" -> options.has("--group-similarity") || options.has("--group-share")
+                        ? thresholdTrainer.crossValidate(train, PhrasingGroups.of(train,
+                                options.decimal("--group-similarity", PhrasingGroups.DEFAULT_MIN_SIMILARITY),
+                                options.decimal("--group-share", 1.0 / THRESHOLD_FOLDS)), THRESHOLD_FOLDS, shopSettings)
+                        : thresholdTrainer.crossValidate(train, THRESHOLD_FOLDS, shopSettings);
+                case "family" -> thresholdTrainer.crossValidate(train, families, THRESHOLD_FOLDS, shopSettings);
+                default -> thresholdTrainer.crossValidate(train,
+                        IntStream.range(0, train.size()).mapToObj(String::valueOf).toList(), THRESHOLD_FOLDS,
+                        shopSettings);
+            };
+            AutomationThresholds thresholds = AutomationThresholds.choose(validation.outcomes(), targetPrecision,
+                    precisionConfidence);
+            thresholdValidation = thresholdGroups + ": " + validation.method();
+            ObjectNode chosen = thresholdsByFold.addObject();
+            // null thresholds: no pair reached the target, nothing is answered automatically
+            putFinite(chosen, "min_confidence", thresholds.minConfidence());
+            putFinite(chosen, "min_margin", thresholds.minMargin());
+            putFinite(chosen, "expected_precision", thresholds.expectedPrecision());
+            chosen.put("validation_coverage", round(thresholds.coverage()));
+            progress(String.format(Locale.ROOT, "fold %d thresholds: %s", fold + 1, chosen));
             for (IntentData.ShopMessage message : test) {
                 String text = message.example().text();
-                String label = classifier.classifyEmbedded(text, cache.embed(MessageFrame.strip(text))).intent();
+                IntentPrediction prediction = classifier.classifyEmbedded(text,
+                        cache.embed(MessageFrame.strip(text)));
+                String label = prediction.intent();
+                if (thresholds.pass(prediction)) {
+                    automated++;
+                    automatedRight += label.equals(message.example().label()) ? 1 : 0;
+                }
                 truth.add(message.example().label());
                 predicted.add(label);
                 truthByLanguage.computeIfAbsent(message.language(), key -> new ArrayList<>())
@@ -235,6 +296,13 @@ public final class IntentEvaluation {
             byLanguage.put(language, round(languageMetrics.accuracy()));
             countByLanguage.put(language, truthByLanguage.get(language).size());
         }
+        result.put("target_precision", targetPrecision);
+        result.put("precision_confidence", precisionConfidence);
+        result.put("automated", automated);
+        result.put("automation_rate", round(automated / (double) messages.size()));
+        putFinite(result, "auto_precision", automated == 0 ? Double.NaN : automatedRight / (double) automated);
+        result.put("threshold_validation", thresholdValidation);
+        result.set("thresholds_by_fold", thresholdsByFold);
         result.put("training_seconds", Math.round(trainingSeconds / FOLDS * 10) / 10.0);
         if (last != null) {
             double[] latencies = new double[Math.min(500, lastTest.size())];
@@ -248,6 +316,15 @@ public final class IntentEvaluation {
             putLatency(result, latencies);
         }
         return result;
+    }
+
+    /** The value rounded, or null when it is not finite. */
+    private static void putFinite(ObjectNode node, String name, double value) {
+        if (Double.isFinite(value)) {
+            node.put(name, round(value));
+        } else {
+            node.putNull(name);
+        }
     }
 
     private static void putLatency(ObjectNode result, double[] latencies) {
@@ -285,11 +362,31 @@ public final class IntentEvaluation {
                 options.integer("--max-char-gram", f.maxCharGram()),
                 f.maxWordGram(),
                 options.decimal("--char-weight", f.charWeight()),
-                options.decimal("--word-weight", f.wordWeight()));
+                options.decimal("--word-weight", f.wordWeight()),
+                choice(options, "--char-grams", f.charGramsAcrossWords(), "across", "within"),
+                choice(options, "--word-forms", f.stemWords(), "stems", "words"),
+                choice(options, "--fold-variants", f.foldVariants(), "yes", "no"),
+                choice(options, "--mask-quotes", f.maskQuotes(), "yes", "no"),
+                choice(options, "--split-compounds", f.splitCompounds(), "yes", "no"));
+        double germanWeight = options.decimal("--german-embedding-weight",
+                d.embeddingWeightByLanguage().getOrDefault("de", d.embeddingWeight()));
         return new IntentTrainer.Settings(features, options.decimal("--embedding-weight", d.embeddingWeight()),
-                options.integer("--epochs", d.epochs()), options.decimal("--learning-rate", d.learningRate()),
-                options.decimal("--l2", d.l2()), d.validationShare(), seed, null,
-                options.decimal("--reject-share", d.inScopeRejectShare()));
+                Map.of("de", germanWeight), options.integer("--epochs", d.epochs()),
+                options.decimal("--learning-rate", d.learningRate()), options.decimal("--l2", d.l2()),
+                d.validationShare(), seed, null, options.decimal("--reject-share", d.inScopeRejectShare()));
+    }
+
+    /** A two-valued option: true for {@code yes}, false for {@code no}, the default when absent. */
+    private static boolean choice(CommandLineOptions options, String name, boolean defaultValue, String yes,
+            String no) {
+        if (!options.has(name)) {
+            return defaultValue;
+        }
+        String value = options.text(name, yes);
+        if (!value.equals(yes) && !value.equals(no)) {
+            throw new IllegalArgumentException(name + " must be " + yes + " or " + no + ", was '" + value + "'");
+        }
+        return value.equals(yes);
     }
 
     private static Path existing(String file) {
@@ -301,7 +398,7 @@ public final class IntentEvaluation {
     }
 
     private static double round(double value) {
-        return Double.isNaN(value) ? value : Math.round(value * 10_000) / 10_000.0;
+        return Double.isFinite(value) ? Math.round(value * 10_000) / 10_000.0 : value;
     }
 
     private static void progress(String message) {

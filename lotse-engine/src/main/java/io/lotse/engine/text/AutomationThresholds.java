@@ -3,6 +3,7 @@ package io.lotse.engine.text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import org.hipparchus.distribution.continuous.NormalDistribution;
 
 /**
  * When an intent prediction is safe to answer without a person: its calibrated confidence and its margin to the
@@ -36,14 +37,24 @@ public record AutomationThresholds(double minConfidence, double minMargin, doubl
     /**
      * The thresholds that let the most validation examples pass while the passing ones are correct at least at
      * {@code targetPrecision} (and at least {@link #MIN_SUPPORT} pass); {@link #never} when no pair of thresholds
-     * reaches it. Of equal coverage, the stricter thresholds win.
+     * reaches it. Of equal coverage, the stricter thresholds win. With {@code confidence} above 0 the passing
+     * examples must be correct at the target with that one-sided confidence: the Wilson score lower bound of their
+     * precision, not its point estimate, must reach the target, so that fewer passing examples need a larger share
+     * right (all of about 130 for 98% at 95% confidence).
      *
-     * @param outcomes predictions on examples the model was not fitted on, with their true intents
+     * @param outcomes   predictions on examples the model was not fitted on, with their true intents
+     * @param confidence 0 for the point estimate, else the confidence of the lower bound (below 1)
+     * @throws IllegalArgumentException when the target is not in (0, 1] or the confidence not in [0, 1)
      */
-    public static AutomationThresholds choose(List<IntentTrainer.ValidationOutcome> outcomes, double targetPrecision) {
+    public static AutomationThresholds choose(List<IntentTrainer.ValidationOutcome> outcomes, double targetPrecision,
+            double confidence) {
         if (!(targetPrecision > 0 && targetPrecision <= 1)) {
             throw new IllegalArgumentException("target precision must be in (0, 1], was " + targetPrecision);
         }
+        if (!(confidence >= 0 && confidence < 1)) {
+            throw new IllegalArgumentException("confidence must be in [0, 1), was " + confidence);
+        }
+        double z = confidence == 0 ? 0 : new NormalDistribution(0, 1).inverseCumulativeProbability(confidence);
         List<IntentTrainer.ValidationOutcome> candidates = new ArrayList<>();
         for (IntentTrainer.ValidationOutcome outcome : outcomes) {
             if (!outcome.prediction().outOfScope()) {
@@ -59,30 +70,42 @@ public record AutomationThresholds(double minConfidence, double minMargin, doubl
         List<Double> confidenceGrid = grid(confidences);
         List<Double> marginGrid = grid(margins);
         AutomationThresholds best = never(targetPrecision);
-        for (double confidence : confidenceGrid) {
-            for (double margin : marginGrid) {
+        for (double minConfidence : confidenceGrid) {
+            for (double minMargin : marginGrid) {
                 int passed = 0;
                 int right = 0;
                 for (IntentTrainer.ValidationOutcome outcome : candidates) {
                     IntentPrediction p = outcome.prediction();
-                    if (p.confidence() >= confidence && p.margin() >= margin) {
+                    if (p.confidence() >= minConfidence && p.margin() >= minMargin) {
                         passed++;
                         right += outcome.correct() ? 1 : 0;
                     }
                 }
-                if (passed < MIN_SUPPORT || right < targetPrecision * passed) {
+                if (passed < MIN_SUPPORT || wilsonLowerBound(right, passed, z) < targetPrecision) {
                     continue;
                 }
                 double coverage = passed / (double) outcomes.size();
-                boolean better = coverage > best.coverage()
-                        || coverage == best.coverage() && confidence + margin > best.minConfidence() + best.minMargin();
+                boolean better = coverage > best.coverage() || coverage == best.coverage()
+                        && minConfidence + minMargin > best.minConfidence() + best.minMargin();
                 if (better) {
-                    best = new AutomationThresholds(confidence, margin, targetPrecision, right / (double) passed,
-                            coverage, passed);
+                    best = new AutomationThresholds(minConfidence, minMargin, targetPrecision,
+                            right / (double) passed, coverage, passed);
                 }
             }
         }
         return best;
+    }
+
+    /** The Wilson score lower bound of a proportion {@code right / n} at {@code z}; the proportion at z = 0. */
+    static double wilsonLowerBound(int right, int n, double z) {
+        double p = right / (double) n;
+        if (z == 0) {
+            return p;
+        }
+        double z2 = z * z;
+        double centre = p + z2 / (2.0 * n);
+        double spread = z * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n));
+        return (centre - spread) / (1 + z2 / n);
     }
 
     /** At most 60 candidate values: all when few, else quantiles. */

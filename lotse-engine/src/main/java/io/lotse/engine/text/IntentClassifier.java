@@ -21,14 +21,14 @@ public final class IntentClassifier {
     private final TextFeatures features;
     private final int[] compactIndex;
     private final SentenceEmbedder embedder;
-    private final double embeddingWeight;
+    private final IntentTrainer.Settings settings;
     private final SoftmaxRegression model;
     private final double temperature;
     private final double outOfScopeThreshold;
     private final IntentModelProvenance provenance;
 
     IntentClassifier(String[] labels, @Nullable String outOfScopeLabel, TextFeatures features, int[] compactIndex,
-            SentenceEmbedder embedder, double embeddingWeight, SoftmaxRegression model, double temperature,
+            SentenceEmbedder embedder, IntentTrainer.Settings settings, SoftmaxRegression model, double temperature,
             double outOfScopeThreshold, IntentModelProvenance provenance) {
         this.labels = labels;
         this.outOfScopeLabel = outOfScopeLabel;
@@ -36,7 +36,7 @@ public final class IntentClassifier {
         this.features = features;
         this.compactIndex = compactIndex;
         this.embedder = embedder;
-        this.embeddingWeight = embeddingWeight;
+        this.settings = settings;
         this.model = model;
         this.temperature = temperature;
         this.outOfScopeThreshold = outOfScopeThreshold;
@@ -80,7 +80,8 @@ public final class IntentClassifier {
     }
 
     double[] logits(String text, float[] embedding) {
-        return model.logits(compact(features.transform(text), compactIndex), scaled(embedding, embeddingWeight));
+        return model.logits(compact(features.transform(text), compactIndex), scaled(embedding,
+                settings.embeddingWeightOf(text)));
     }
 
     IntentPrediction predict(double[] logits) {

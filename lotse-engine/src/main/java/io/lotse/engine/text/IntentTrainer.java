@@ -2,9 +2,11 @@ package io.lotse.engine.text;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -33,6 +35,10 @@ public final class IntentTrainer {
      *
      * @param features          surface features
      * @param embeddingWeight   length of the (unit) sentence embedding relative to the surface blocks
+     * @param embeddingWeightByLanguage another length for messages in these languages (by the built-in
+     *                          {@link LanguageDetector}), e.g. less for German when the embedding model knows only
+     *                          English; empty: {@code embeddingWeight} for all; not read when
+     *                          {@code embeddingWeight} is 0
      * @param epochs            passes of stochastic gradient descent
      * @param learningRate      initial step size
      * @param l2                L2 regularisation per example
@@ -42,13 +48,20 @@ public final class IntentTrainer {
      * @param inScopeRejectShare share of correctly predicted held-out in-scope messages the out-of-scope
      *                          threshold may reject (0 for no threshold)
      */
-    public record Settings(TextFeatures.Settings features, double embeddingWeight, int epochs, double learningRate,
-            double l2, double validationShare, long seed, @Nullable String outOfScopeLabel,
-            double inScopeRejectShare) {
+    public record Settings(TextFeatures.Settings features, double embeddingWeight,
+            Map<String, Double> embeddingWeightByLanguage, int epochs, double learningRate, double l2,
+            double validationShare, long seed, @Nullable String outOfScopeLabel, double inScopeRejectShare) {
 
         public Settings {
             if (embeddingWeight < 0) {
                 throw new IllegalArgumentException("embeddingWeight must not be negative");
+            }
+            embeddingWeightByLanguage = Map.copyOf(new TreeMap<>(embeddingWeightByLanguage));
+            for (Map.Entry<String, Double> weight : embeddingWeightByLanguage.entrySet()) {
+                if (!(weight.getValue() >= 0)) {
+                    throw new IllegalArgumentException("the embedding weight of '" + weight.getKey()
+                            + "' must not be negative, was " + weight.getValue());
+                }
             }
             if (!(validationShare > 0 && validationShare < 0.5)) {
                 throw new IllegalArgumentException("validationShare must be above 0 and below 0.5, was "
@@ -61,23 +74,46 @@ public final class IntentTrainer {
             new SoftmaxRegression.Parameters(epochs, learningRate, l2, seed);
         }
 
-        /** Settings that work for short customer messages; no out-of-scope label (1% reject share once set). */
+        /**
+         * Settings that work for short customer messages with an English embedding model (German messages read
+         * with a third of its weight); no out-of-scope label (1% reject share once set).
+         */
         public static Settings defaults() {
-            return new Settings(TextFeatures.Settings.defaults(), 3.0, 12, 0.5, 2e-5, 0.1, 42, null, 0.01);
+            return new Settings(TextFeatures.Settings.defaults(), 3.0, Map.of("de", 1.0), 12, 0.5, 2e-5, 0.1, 42,
+                    null, 0.01);
         }
 
         /** These settings with another out-of-scope label. */
         public Settings withOutOfScopeLabel(@Nullable String label) {
-            return new Settings(features, embeddingWeight, epochs, learningRate, l2, validationShare, seed, label,
-                    inScopeRejectShare);
+            return new Settings(features, embeddingWeight, embeddingWeightByLanguage, epochs, learningRate, l2,
+                    validationShare, seed, label, inScopeRejectShare);
         }
 
         /** These settings with another seed. */
         public Settings withSeed(long newSeed) {
-            return new Settings(features, embeddingWeight, epochs, learningRate, l2, validationShare, newSeed,
-                    outOfScopeLabel, inScopeRejectShare);
+            return new Settings(features, embeddingWeight, embeddingWeightByLanguage, epochs, learningRate, l2,
+                    validationShare, newSeed, outOfScopeLabel, inScopeRejectShare);
+        }
+
+        /** These settings with the same embedding weight for every language (e.g. for a multilingual model). */
+        public Settings withOneEmbeddingWeight() {
+            return new Settings(features, embeddingWeight, Map.of(), epochs, learningRate, l2, validationShare,
+                    seed, outOfScopeLabel, inScopeRejectShare);
+        }
+
+        /** The length of the embedding of this text (without greeting and closing) in the model's input. */
+        double embeddingWeightOf(String body) {
+            if (embeddingWeightByLanguage.isEmpty() || embeddingWeight == 0) {
+                return embeddingWeight;
+            }
+            return embeddingWeightByLanguage.getOrDefault(LANGUAGES.detect(body).language(), embeddingWeight);
         }
     }
+
+    private static final LanguageDetector LANGUAGES = LanguageDetector.builtIn();
+
+    /** Right held-out predictions that must fall at or below an out-of-scope threshold for it to be set. */
+    static final int MIN_REJECTED_FOR_THRESHOLD = 5;
 
     /**
      * A held-out example and what the classifier said about it.
@@ -175,7 +211,8 @@ public final class IntentTrainer {
             LabelledText example = heldOut.get(i);
             heldOutLogits.add(fitted.model.logits(
                     IntentClassifier.compact(fitted.features.transform(example.text()), fitted.compactIndex),
-                    IntentClassifier.scaled(embeddings.get(example.text()), settings.embeddingWeight())));
+                    IntentClassifier.scaled(embeddings.get(example.text()),
+                            settings.embeddingWeightOf(example.text()))));
             heldOutLabels[i] = labelIndex.get(example.label());
         }
         double temperature = TemperatureScaling.fit(heldOutLogits, heldOutLabels);
@@ -249,8 +286,8 @@ public final class IntentTrainer {
 
         IntentClassifier classifier(String[] labels, @Nullable String outOfScope, SentenceEmbedder embedder,
                 Settings settings, double temperature, double threshold, IntentModelProvenance provenance) {
-            return new IntentClassifier(labels, outOfScope, features, compactIndex, embedder,
-                    settings.embeddingWeight(), model, temperature, threshold, provenance);
+            return new IntentClassifier(labels, outOfScope, features, compactIndex, embedder, settings, model,
+                    temperature, threshold, provenance);
         }
     }
 
@@ -274,7 +311,8 @@ public final class IntentTrainer {
         SoftmaxRegression.Example[] training = new SoftmaxRegression.Example[vectors.length];
         for (int i = 0; i < vectors.length; i++) {
             LabelledText example = examples.get(i);
-            float[] dense = IntentClassifier.scaled(embeddings.get(example.text()), settings.embeddingWeight());
+            float[] dense = IntentClassifier.scaled(embeddings.get(example.text()),
+                    settings.embeddingWeightOf(example.text()));
             if (denseDimension < 0) {
                 denseDimension = dense.length;
             }
@@ -289,8 +327,10 @@ public final class IntentTrainer {
 
     /**
      * The confidence below which {@code rejectShare} of the held-out in-scope messages predicted right fall (the
-     * lower quantile of their confidences, counting a virtual one at 0, so that fewer than {@code 1 / rejectShare}
-     * of them set no threshold rather than their minimum); 0 when the share is 0.
+     * lower quantile of their confidences, counting a virtual one at 0); 0 when the share is 0, and when fewer than
+     * {@link #MIN_REJECTED_FOR_THRESHOLD} of them would fall at or below it: a quantile of a few hundred held-out
+     * messages is little more than their least confident one, and on small training sets it rejected far more
+     * than its share of new in-scope messages (the trained out-of-scope class still catches the rest).
      */
     static double outOfScopeThreshold(List<LabelledText> heldOut, List<IntentPrediction> predictions,
             String outOfScope, double rejectShare) {
@@ -303,7 +343,7 @@ public final class IntentTrainer {
             }
         }
         int index = (int) Math.floor(rejectShare * (confidences.size() + 1)) - 1;
-        if (rejectShare <= 0 || index < 0) {
+        if (rejectShare <= 0 || index + 1 < MIN_REJECTED_FOR_THRESHOLD) {
             return 0;
         }
         confidences.sort(null);
@@ -311,41 +351,78 @@ public final class IntentTrainer {
     }
 
     /**
-     * Predictions for every example by a model that was not fitted on it: the examples are split into
-     * {@code folds} stratified folds, and each fold is predicted by a model trained (and calibrated) on the
-     * others. Gives far more held-out outcomes than one validation split when examples are few, e.g. for choosing
-     * {@link AutomationThresholds}. Each text is embedded once.
+     * Held-out predictions of a cross-validation and how the examples were held out.
+     *
+     * @param outcomes every example the model of its fold knew the intent of, predicted by that model
+     * @param method   how the examples were split into folds, for the provenance
+     */
+    public record CrossValidation(List<ValidationOutcome> outcomes, String method) {
+
+        public CrossValidation {
+            outcomes = List.copyOf(outcomes);
+        }
+    }
+
+    /**
+     * Predictions for every example by a model that was fitted neither on it nor on the examples that phrase the
+     * same request alike ({@link PhrasingGroups}, default similarity; a group holds at most a {@code 1 / folds}
+     * share of its intent): grouped cross-validation. Choosing {@link AutomationThresholds} on these is honest
+     * about messages phrased in words the examples do not share; plain cross-validation, with near-twins of a
+     * held-out example in training, overrates the confidence.
      *
      * @throws IllegalArgumentException with fewer than two folds
      */
-    public List<ValidationOutcome> crossValidate(List<LabelledText> examples, int folds, Settings settings) {
+    public CrossValidation crossValidate(List<LabelledText> examples, int folds, Settings settings) {
+        return crossValidateByPhrasing(examples, Collections.nCopies(examples.size(), null), folds, settings);
+    }
+
+    /**
+     * As {@link #crossValidate(List, int, Settings)}, except that examples that come with a group (e.g. the
+     * paraphrase family they were written from) are held out by that group.
+     *
+     * @param given per example its group, or null to find one among similar phrasings
+     * @throws IllegalArgumentException with fewer than two folds, or not one entry of {@code given} per example
+     */
+    public CrossValidation crossValidateByPhrasing(List<LabelledText> examples, List<@Nullable String> given,
+            int folds, Settings settings) {
         if (folds < 2) {
             throw new IllegalArgumentException("cross-validation needs at least two folds, was " + folds);
         }
+        List<String> groups = PhrasingGroups.of(examples, given, PhrasingGroups.DEFAULT_MIN_SIMILARITY,
+                1.0 / folds);
+        CrossValidation validation = crossValidate(examples, groups, folds, settings);
+        long withGiven = given.stream().filter(group -> group != null).count();
+        return new CrossValidation(validation.outcomes(), String.format(Locale.ROOT,
+                "%d-fold cross-validation by groups of similar phrasings: %d groups (%scharacter-trigram cosine at "
+                        + "least %.2f within an intent, each at most 1/%d of its intent), held out whole",
+                folds, PhrasingGroups.count(groups), withGiven == 0 ? ""
+                        : "the group given with " + withGiven + " examples, the others by ",
+                PhrasingGroups.DEFAULT_MIN_SIMILARITY, folds));
+    }
+
+    /**
+     * Predictions for every example by a model that was not fitted on it nor on any example of its group: each
+     * intent's groups are dealt to {@code folds} folds, largest first, each to the fold holding the fewest
+     * examples of the intent (ties: seeded order), and each fold is predicted by a model trained (and calibrated)
+     * on the others. One group per example gives plain stratified cross-validation. Each text is embedded once.
+     * An intent whose examples all fall in one fold is missing from that fold's model; its examples there are
+     * left out.
+     *
+     * @param groups one group name per example, in the order of the examples
+     * @throws IllegalArgumentException with fewer than two folds, or not one group per example
+     */
+    public CrossValidation crossValidate(List<LabelledText> examples, List<String> groups, int folds,
+            Settings settings) {
+        if (folds < 2) {
+            throw new IllegalArgumentException("cross-validation needs at least two folds, was " + folds);
+        }
+        if (groups.size() != examples.size()) {
+            throw new IllegalArgumentException("groups: " + groups.size() + " for " + examples.size()
+                    + " examples");
+        }
         SentenceEmbedder cached = SentenceEmbedder.caching(embedder);
         cached.embedAll(examples.stream().map(example -> MessageFrame.strip(example.text())).toList());
-        Map<String, List<LabelledText>> byLabel = new TreeMap<>();
-        for (LabelledText example : examples) {
-            byLabel.computeIfAbsent(example.label(), key -> new ArrayList<>()).add(example);
-        }
-        SplittableRandom random = new SplittableRandom(settings.seed() ^ 0x5DEECE66DL);
-        List<List<LabelledText>> parts = new ArrayList<>();
-        for (int f = 0; f < folds; f++) {
-            parts.add(new ArrayList<>());
-        }
-        int next = 0;
-        for (List<LabelledText> group : byLabel.values()) {
-            List<LabelledText> shuffled = new ArrayList<>(group);
-            for (int i = shuffled.size() - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                LabelledText tmp = shuffled.get(i);
-                shuffled.set(i, shuffled.get(j));
-                shuffled.set(j, tmp);
-            }
-            for (LabelledText example : shuffled) {
-                parts.get(next++ % folds).add(example);
-            }
-        }
+        List<List<LabelledText>> parts = foldsOfGroups(examples, groups, folds, settings.seed());
         IntentTrainer trainer = new IntentTrainer(cached, clock);
         List<ValidationOutcome> outcomes = new ArrayList<>();
         for (int f = 0; f < folds; f++) {
@@ -367,7 +444,49 @@ public final class IntentTrainer {
                 }
             }
         }
-        return List.copyOf(outcomes);
+        return new CrossValidation(outcomes, String.format(Locale.ROOT,
+                "%d-fold cross-validation by %d groups, held out whole", folds, (int) groups.stream().distinct()
+                        .count()));
+    }
+
+    /** The examples dealt to folds group by group, per intent, balancing each intent's examples over the folds. */
+    static List<List<LabelledText>> foldsOfGroups(List<LabelledText> examples, List<String> groups, int folds,
+            long seed) {
+        Map<String, Map<String, List<LabelledText>>> byLabelAndGroup = new TreeMap<>();
+        for (int i = 0; i < examples.size(); i++) {
+            byLabelAndGroup.computeIfAbsent(examples.get(i).label(), key -> new TreeMap<>())
+                    .computeIfAbsent(groups.get(i), key -> new ArrayList<>()).add(examples.get(i));
+        }
+        SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        List<List<LabelledText>> parts = new ArrayList<>();
+        for (int f = 0; f < folds; f++) {
+            parts.add(new ArrayList<>());
+        }
+        int[] total = new int[folds];
+        for (Map<String, List<LabelledText>> labelGroups : byLabelAndGroup.values()) {
+            List<List<LabelledText>> ordered = new ArrayList<>(labelGroups.values());
+            for (int i = ordered.size() - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                List<LabelledText> tmp = ordered.get(i);
+                ordered.set(i, ordered.get(j));
+                ordered.set(j, tmp);
+            }
+            // stable: among groups of one size, the shuffled order stays
+            ordered.sort((a, b) -> Integer.compare(b.size(), a.size()));
+            int[] ofLabel = new int[folds];
+            for (List<LabelledText> group : ordered) {
+                int target = 0;
+                for (int f = 1; f < folds; f++) {
+                    if (ofLabel[f] < ofLabel[target] || ofLabel[f] == ofLabel[target] && total[f] < total[target]) {
+                        target = f;
+                    }
+                }
+                parts.get(target).addAll(group);
+                ofLabel[target] += group.size();
+                total[target] += group.size();
+            }
+        }
+        return parts;
     }
 
     /**

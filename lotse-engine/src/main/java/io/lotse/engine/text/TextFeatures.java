@@ -1,12 +1,17 @@
 package io.lotse.engine.text;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Language-independent surface features of a text: hashed character n-grams (across word boundaries, so they
- * also see short word pairs) and hashed word uni- and bigrams, each block weighted by sublinear term frequency
- * times inverse document frequency and scaled to unit length. Hashing needs no vocabulary, so unseen words and
+ * also see short word pairs, or within each word) and hashed word uni- and bigrams (of the words or their
+ * stems), each block weighted by sublinear term frequency times inverse document frequency and scaled to unit
+ * length. Hashing needs no vocabulary, so unseen words and
  * typos still share most of their character n-grams with known ones.
  *
  * <p>Instances are immutable and thread-safe once fitted.
@@ -22,9 +27,20 @@ public final class TextFeatures {
      * @param maxWordGram  longest word n-gram (1 or 2; 0 disables word features)
      * @param charWeight   length of the character block in the final vector
      * @param wordWeight   length of the word block in the final vector
+     * @param charGramsAcrossWords whether character n-grams run over the words joined by spaces (and so see
+     *                     short word pairs) or stay within each word padded by spaces
+     * @param stemWords    whether the word block counts the {@link GermanStemmer stems} of the words (umlauts
+     *                     folded) instead of the words, so that inflections of a word count as one
+     * @param foldVariants whether both blocks read ä, ö, ü as a, o, u, ß as ss and every digit as 0, so that a
+     *                     missing umlaut and another order number or date change nothing
+     * @param maskQuotes   whether a span in quotation marks (a product name, mostly) counts as one placeholder
+     *                     word instead of its words
+     * @param splitCompounds whether the word block also counts the two parts of a long word made of two words
+     *                     of the training texts ("rechnungskopie": "rechnung" and "kopie")
      */
     public record Settings(int hashBits, int minCharGram, int maxCharGram, int maxWordGram, double charWeight,
-            double wordWeight) {
+            double wordWeight, boolean charGramsAcrossWords, boolean stemWords, boolean foldVariants,
+            boolean maskQuotes, boolean splitCompounds) {
 
         public Settings {
             if (hashBits < 10 || hashBits > 24) {
@@ -42,9 +58,12 @@ public final class TextFeatures {
             }
         }
 
-        /** 2^18 dimensions, character 3- to 5-grams, word uni- and bigrams, both blocks of equal weight. */
+        /**
+         * 2^18 dimensions, character 3- to 5-grams within words, word uni- and bigrams of stems, both blocks of
+         * equal weight, umlauts and digits folded, quoted spans masked.
+         */
         public static Settings defaults() {
-            return new Settings(18, 3, 5, 2, 1.0, 1.0);
+            return new Settings(18, 3, 5, 2, 1.0, 1.0, false, true, true, true, false);
         }
 
         int dimension() {
@@ -53,22 +72,42 @@ public final class TextFeatures {
     }
 
     private static final int CHAR_SEED = 0x9747b28c;
+    /** Up to 80 characters between German, English or straight quotation marks, on one line. */
+    private static final Pattern QUOTED = Pattern.compile("[„“”\"»«][^„“”\"»«\n]{1,80}[“”\"«»]");
+    /** One word no message contains: letters and digits, as the tokenizer keeps them. */
+    private static final String QUOTE_PLACEHOLDER = "q0quote0q";
+    private static final Pattern DIGITS = Pattern.compile("\\p{Nd}");
     private static final int WORD_SEED = 0x5bd1e995;
 
+    /** Shortest part of a compound, so that endings and short words do not count as parts. */
+    private static final int MIN_PART = 4;
+
     private final Settings settings;
+    private final Set<String> vocabulary;
     private final float[] idf;
 
-    private TextFeatures(Settings settings, float[] idf) {
+    private TextFeatures(Settings settings, Set<String> vocabulary, float[] idf) {
         this.settings = settings;
+        this.vocabulary = vocabulary;
         this.idf = idf;
     }
 
     /** Learns the inverse document frequencies from the training texts. */
     public static TextFeatures fit(List<String> texts, Settings settings) {
         int dimension = settings.dimension();
+        Set<String> vocabulary = new HashSet<>();
+        if (settings.splitCompounds()) {
+            for (String text : texts) {
+                for (String token : tokens(text, settings)) {
+                    if (token.length() >= MIN_PART) {
+                        vocabulary.add(token);
+                    }
+                }
+            }
+        }
         int[] documentFrequency = new int[dimension];
         for (String text : texts) {
-            int[] hashes = distinct(rawHashes(text, settings));
+            int[] hashes = distinct(rawHashes(text, settings, vocabulary));
             for (int h : hashes) {
                 documentFrequency[h]++;
             }
@@ -78,7 +117,7 @@ public final class TextFeatures {
         for (int i = 0; i < dimension; i++) {
             idf[i] = (float) (Math.log((1 + n) / (1 + documentFrequency[i])) + 1);
         }
-        return new TextFeatures(settings, idf);
+        return new TextFeatures(settings, Set.copyOf(vocabulary), idf);
     }
 
     /** The settings these features were fitted with. */
@@ -93,14 +132,79 @@ public final class TextFeatures {
 
     /** The feature vector of a text; an empty text gives an empty vector. */
     public SparseVector transform(String text) {
-        String normal = joinedWords(text);
         IntBuffer chars = new IntBuffer();
-        charHashes(normal, settings, chars);
         IntBuffer words = new IntBuffer();
-        wordHashes(normal, settings, words);
+        hashes(text, settings, vocabulary, chars, words);
         SparseVector charBlock = weighted(chars.sorted(), settings.charWeight());
         SparseVector wordBlock = weighted(words.sorted(), settings.wordWeight());
         return merge(charBlock, wordBlock);
+    }
+
+    /** The words of a text as the features read them (quotes masked, variants folded as set). */
+    private static List<String> tokens(String text, Settings settings) {
+        List<String> tokens = Tokenizer.words(settings.maskQuotes() ? QUOTED.matcher(text).replaceAll(
+                " " + QUOTE_PLACEHOLDER + " ") : text);
+        if (!settings.foldVariants()) {
+            return tokens;
+        }
+        List<String> folded = new ArrayList<>(tokens.size());
+        for (String token : tokens) {
+            folded.add(DIGITS.matcher(GermanStemmer.foldUmlauts(token)).replaceAll("0"));
+        }
+        return folded;
+    }
+
+    /**
+     * The two parts of a word that joins two known words, directly or with a linking s ("rechnungs|kopie"),
+     * preferring the longest first part; empty when there are none.
+     */
+    static List<String> compoundParts(String word, Set<String> vocabulary) {
+        for (int cut = word.length() - MIN_PART; cut >= MIN_PART; cut--) {
+            String head = word.substring(0, cut);
+            String tail = word.substring(cut);
+            if (!vocabulary.contains(tail)) {
+                continue;
+            }
+            if (vocabulary.contains(head)) {
+                return List.of(head, tail);
+            }
+            if (head.endsWith("s") && head.length() > MIN_PART && vocabulary.contains(head.substring(0,
+                    head.length() - 1))) {
+                return List.of(head.substring(0, head.length() - 1), tail);
+            }
+        }
+        return List.of();
+    }
+
+    /** The hashed character and word n-grams of a text, in the order they occur. */
+    private static void hashes(String text, Settings settings, Set<String> vocabulary, IntBuffer chars,
+            IntBuffer words) {
+        List<String> tokens = tokens(text, settings);
+        if (settings.charGramsAcrossWords()) {
+            charHashes(joined(tokens), settings, chars);
+        } else {
+            for (String token : tokens) {
+                charHashes(" " + token + " ", settings, chars);
+            }
+        }
+        if (settings.stemWords()) {
+            List<String> stems = new ArrayList<>(tokens.size());
+            for (String token : tokens) {
+                stems.add(GermanStemmer.stem(token));
+            }
+            wordHashes(joined(stems), settings, words);
+        } else {
+            wordHashes(joined(tokens), settings, words);
+        }
+        if (!vocabulary.isEmpty()) {
+            for (String token : tokens) {
+                for (String part : compoundParts(token, vocabulary)) {
+                    // a part counts as a word of its own, without neighbours
+                    wordHashes(" " + (settings.stemWords() ? GermanStemmer.stem(part) : part) + " ", settings,
+                            words);
+                }
+            }
+        }
     }
 
     private SparseVector weighted(int[] sortedHashes, double blockWeight) {
@@ -162,11 +266,9 @@ public final class TextFeatures {
         return new SparseVector(Arrays.copyOf(indices, k), Arrays.copyOf(values, k));
     }
 
-    private static int[] rawHashes(String text, Settings settings) {
-        String normal = joinedWords(text);
+    private static int[] rawHashes(String text, Settings settings, Set<String> vocabulary) {
         IntBuffer buffer = new IntBuffer();
-        charHashes(normal, settings, buffer);
-        wordHashes(normal, settings, buffer);
+        hashes(text, settings, vocabulary, buffer, buffer);
         return buffer.sorted();
     }
 
@@ -180,10 +282,9 @@ public final class TextFeatures {
         return Arrays.copyOf(sorted, k);
     }
 
-    /** The words of the text separated by single spaces, with a space before and after. */
-    private static String joinedWords(String text) {
-        List<String> words = Tokenizer.words(text);
-        StringBuilder joined = new StringBuilder(text.length() + 2).append(' ');
+    /** The words separated by single spaces, with a space before and after. */
+    private static String joined(List<String> words) {
+        StringBuilder joined = new StringBuilder().append(' ');
         for (String word : words) {
             joined.append(word).append(' ');
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class IntentTrainerTest {
@@ -105,6 +106,19 @@ class IntentTrainerTest {
     }
 
     @Test
+    void germanMessagesReadTheEnglishEmbeddingWithLessWeight() {
+        IntentTrainer.Settings defaults = IntentTrainer.Settings.defaults();
+
+        assertThat(defaults.embeddingWeightOf("Wo bleibt meine Bestellung? Ich warte schon seit einer Woche."))
+                .isEqualTo(1.0);
+        assertThat(defaults.embeddingWeightOf("Where is my order? I have been waiting for a week.")).isEqualTo(3.0);
+        assertThat(defaults.withOneEmbeddingWeight()
+                .embeddingWeightOf("Wo bleibt meine Bestellung? Ich warte schon seit einer Woche.")).isEqualTo(3.0);
+        assertThatIllegalArgumentException().isThrownBy(() -> new IntentTrainer.Settings(defaults.features(), 3,
+                Map.of("de", -1.0), 12, 0.5, 2e-5, 0.1, 42, null, 0.01));
+    }
+
+    @Test
     void oneIntentIsNotEnough() {
         assertThatIllegalArgumentException().isThrownBy(() -> trainer.train(
                 List.of(new LabelledText("a", "x"), new LabelledText("b", "x")), settings));
@@ -136,11 +150,99 @@ class IntentTrainerTest {
         // too few right predictions for a 1% quantile: no threshold
         assertThat(IntentTrainer.outOfScopeThreshold(heldOut.subList(0, 50), predictions.subList(0, 50), OOS, 0.01))
                 .isZero();
+        // a 1% quantile of 100 would be the least confident one alone: not enough to set a threshold on
+        assertThat(IntentTrainer.outOfScopeThreshold(heldOut, predictions, OOS, 0.01)).isZero();
+        assertThat(IntentTrainer.outOfScopeThreshold(heldOut, predictions, OOS, 0.04)).isZero();
     }
 
     private static IntentPrediction prediction(String intent, double confidence) {
         return new IntentPrediction(intent, confidence, confidence / 2, "y", false,
                 List.of(new IntentScore(intent, confidence)));
+    }
+
+    @Test
+    void groupedFoldsKeepEachGroupTogetherAndBalanceEachIntent() {
+        List<LabelledText> examples = new ArrayList<>();
+        List<String> groups = new ArrayList<>();
+        for (String intent : List.of("a", "b")) {
+            for (int group = 0; group < 10; group++) {
+                for (int i = 0; i <= group % 3; i++) {
+                    examples.add(new LabelledText(intent + group + "-" + i, intent));
+                    groups.add(intent + group);
+                }
+            }
+        }
+
+        List<List<LabelledText>> folds = IntentTrainer.foldsOfGroups(examples, groups, 5, 42);
+
+        assertThat(folds).hasSize(5);
+        assertThat(folds.stream().mapToInt(List::size).sum()).isEqualTo(examples.size());
+        for (int i = 0; i < examples.size(); i++) {
+            String group = groups.get(i);
+            int fold = foldOf(folds, examples.get(i));
+            for (int j = 0; j < examples.size(); j++) {
+                if (groups.get(j).equals(group)) {
+                    assertThat(foldOf(folds, examples.get(j))).isEqualTo(fold);
+                }
+            }
+        }
+        // each intent: 19 examples in groups of 1 to 3 over five folds
+        for (List<LabelledText> fold : folds) {
+            assertThat(fold.stream().filter(example -> example.label().equals("a")).count()).isBetween(3L, 5L);
+        }
+        assertThat(IntentTrainer.foldsOfGroups(examples, groups, 5, 42)).isEqualTo(folds);
+    }
+
+    private static int foldOf(List<List<LabelledText>> folds, LabelledText example) {
+        for (int f = 0; f < folds.size(); f++) {
+            if (folds.get(f).contains(example)) {
+                return f;
+            }
+        }
+        throw new AssertionError(example + " is in no fold");
+    }
+
+    @Test
+    void crossValidationHoldsOutSimilarPhrasingsTogetherAndSaysSo() {
+        IntentTrainer.CrossValidation validation = trainer.crossValidate(shop(), 5, settings);
+
+        assertThat(validation.method()).startsWith("5-fold cross-validation by groups of similar phrasings");
+        assertThat(validation.outcomes()).hasSizeGreaterThan(200);
+    }
+
+    @Test
+    void thresholdsFromGroupedValidationAreStricterThanFromPlainCrossValidation() {
+        // six phrasings per intent in words the others do not share, each written three times with other order
+        // numbers: plain cross-validation mostly has a near-twin of a held-out example in training, grouped
+        // validation holds the twins out with it, as a customer's own words would be new
+        String[][] intents = {
+            {"where_is_my_order", "Wo bleibt mein Paket %d?", "Lieferung %d fehlt noch", "Sendung %d nie angekommen",
+                "Tracking %d zeigt nichts", "Zusteller kam nicht %d", "Ist Auftrag %d unterwegs?"},
+            {"invoice_copy", "Rechnung %d bitte senden", "Beleg für Kauf %d fehlt", "Quittung %d benötigt",
+                "Steuerbeleg zu %d", "Kopie der Faktura %d", "Zahlungsnachweis %d schicken"},
+            {"return_item", "Rücksendung von %d", "Artikel %d zurückgeben", "Umtausch %d möglich?",
+                "Retoure %d anmelden", "Passt nicht, %d zurück", "Widerruf für %d"}};
+        List<LabelledText> examples = new ArrayList<>();
+        for (String[] intent : intents) {
+            for (int phrasing = 1; phrasing < intent.length; phrasing++) {
+                for (int i = 0; i < 3; i++) {
+                    examples.add(new LabelledText(String.format(intent[phrasing], 4000 + 17 * i), intent[0]));
+                }
+            }
+        }
+        List<String> eachAlone = new ArrayList<>();
+        for (int i = 0; i < examples.size(); i++) {
+            eachAlone.add("example " + i);
+        }
+        IntentTrainer.Settings noOutOfScope = IntentTrainer.Settings.defaults();
+
+        AutomationThresholds plain = AutomationThresholds.choose(
+                trainer.crossValidate(examples, eachAlone, 5, noOutOfScope).outcomes(), 0.98, 0);
+        AutomationThresholds grouped = AutomationThresholds.choose(
+                trainer.crossValidate(examples, 5, noOutOfScope).outcomes(), 0.98, 0);
+
+        assertThat(plain.coverage()).isGreaterThan(0.5);
+        assertThat(grouped.coverage()).isLessThan(plain.coverage() / 2);
     }
 
     @Test

@@ -19,6 +19,14 @@ class ExampleStore {
 
     private static final String SEED = "/io/lotse/server/service/seed-examples.tsv";
 
+    /**
+     * A stored example.
+     *
+     * @param example        text and intent
+     * @param phrasingGroup  the group of phrasings it was given with, or null
+     */
+    record Stored(LabelledText example, @Nullable String phrasingGroup) {}
+
     private final JdbcClient jdbc;
 
     ExampleStore(JdbcClient jdbc) {
@@ -30,7 +38,7 @@ class ExampleStore {
         Integer count = jdbc.sql("SELECT count(*) FROM service_examples").query(Integer.class).single();
         if (count != null && count == 0) {
             for (LabelledText example : seed()) {
-                add(example, "seed", null);
+                add(example, "seed", null, null);
             }
         }
     }
@@ -51,19 +59,24 @@ class ExampleStore {
         }
     }
 
-    /** Adds an example; the same text with the same intent is kept once. */
-    void add(LabelledText example, String source, @Nullable Long ticketId) {
-        jdbc.sql("INSERT INTO service_examples (text, intent, source, ticket_id, created_at) VALUES (?, ?, ?, ?, ?) "
-                        + "ON CONFLICT (md5(text), intent) DO NOTHING")
-                .params(example.text(), example.label(), source, ticketId, java.sql.Timestamp.from(Instant.now()))
+    /**
+     * Adds an example, with the group of phrasings it belongs to when known; the same text with the same intent is
+     * kept once.
+     */
+    void add(LabelledText example, String source, @Nullable Long ticketId, @Nullable String phrasingGroup) {
+        jdbc.sql("INSERT INTO service_examples (text, intent, source, ticket_id, created_at, phrasing_group) "
+                        + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (md5(text), intent) DO NOTHING")
+                .params(example.text(), example.label(), source, ticketId, java.sql.Timestamp.from(Instant.now()),
+                        phrasingGroup)
                 .update();
     }
 
     /** Every example; for a text labelled differently over time, the latest label wins. */
-    List<LabelledText> all() {
-        return jdbc.sql("SELECT DISTINCT ON (md5(text)) text, intent FROM service_examples "
+    List<Stored> all() {
+        return jdbc.sql("SELECT DISTINCT ON (md5(text)) text, intent, phrasing_group FROM service_examples "
                         + "ORDER BY md5(text), id DESC")
-                .query((rs, row) -> new LabelledText(rs.getString(1), rs.getString(2))).list();
+                .query((rs, row) -> new Stored(new LabelledText(rs.getString(1), rs.getString(2)),
+                        rs.getString(3))).list();
     }
 
     int corrections() {

@@ -48,9 +48,11 @@ class IntentModel {
      * @param version     id of its row in {@code service_models}
      * @param classifier  the classifier
      * @param thresholds  when its predictions may be answered automatically
+     * @param thresholdValidation how the held-out predictions the thresholds were chosen on were made
      * @param trainedAt   when training finished
      */
-    record Trained(long version, IntentClassifier classifier, AutomationThresholds thresholds, Instant trainedAt) {}
+    record Trained(long version, IntentClassifier classifier, AutomationThresholds thresholds,
+            String thresholdValidation, Instant trainedAt) {}
 
     private final ExampleStore examples;
     private final ServiceProperties properties;
@@ -106,21 +108,30 @@ class IntentModel {
             return current();
         }
         try {
-            List<LabelledText> all = examples.all();
+            List<ExampleStore.Stored> stored = examples.all();
+            List<LabelledText> all = stored.stream().map(ExampleStore.Stored::example).toList();
             int corrections = examples.corrections();
-            IntentTrainer.Settings settings = IntentTrainer.Settings.defaults().withOutOfScopeLabel(OUT_OF_SCOPE)
+            IntentTrainer.Settings defaults = IntentTrainer.Settings.defaults().withOutOfScopeLabel(OUT_OF_SCOPE)
                     .withSeed(SEED);
+            // the default weights less German on the English default model; a model of one's own reads all alike
+            IntentTrainer.Settings settings = "file".equals(properties.embedding())
+                    ? defaults.withOneEmbeddingWeight() : defaults;
             IntentTrainer trainer = new IntentTrainer(SentenceEmbedder.caching(embedder()),
                     System::currentTimeMillis);
             IntentTrainer.Result result = trainer.train(all, settings);
             // With few examples one validation split holds too few outcomes to choose thresholds on: predict
-            // every example out of fold instead.
-            List<IntentTrainer.ValidationOutcome> outcomes = all.size() < CROSS_VALIDATE_BELOW
-                    ? trainer.crossValidate(all, FOLDS, settings) : result.validation();
-            AutomationThresholds thresholds = AutomationThresholds.choose(outcomes, properties.targetPrecision());
+            // every example out of fold instead, holding out similar phrasings together.
+            IntentTrainer.CrossValidation validation = all.size() < CROSS_VALIDATE_BELOW
+                    ? trainer.crossValidateByPhrasing(all,
+                            stored.stream().map(ExampleStore.Stored::phrasingGroup).toList(), FOLDS, settings)
+                    : new IntentTrainer.CrossValidation(result.validation(), "stratified held-out share of "
+                            + settings.validationShare() + " (seed " + SEED + ")");
+            AutomationThresholds thresholds = AutomationThresholds.choose(validation.outcomes(),
+                    properties.targetPrecision(), properties.precisionConfidence());
             Instant now = Instant.now();
-            long version = record(result.classifier().provenance(), thresholds, all.size(), now);
-            Trained trained = new Trained(version, result.classifier(), thresholds, now);
+            long version = record(result.classifier().provenance(), thresholds, validation.method(), all.size(),
+                    now);
+            Trained trained = new Trained(version, result.classifier(), thresholds, validation.method(), now);
             if (current.isDone()) {
                 current = CompletableFuture.completedFuture(trained);
             } else {
@@ -178,7 +189,8 @@ class IntentModel {
         return loaded;
     }
 
-    private long record(IntentModelProvenance provenance, AutomationThresholds thresholds, int count, Instant at) {
+    private long record(IntentModelProvenance provenance, AutomationThresholds thresholds, String thresholdValidation,
+            int count, Instant at) {
         Map<String, Object> prov = new LinkedHashMap<>();
         prov.put("examples", provenance.examples());
         prov.put("examplesPerIntent", provenance.examplesPerIntent());
@@ -194,10 +206,12 @@ class IntentModel {
         prov.put("epochs", provenance.settings().epochs());
         prov.put("embeddingWeight", provenance.settings().embeddingWeight());
         prov.put("l2", provenance.settings().l2());
+        prov.put("thresholdValidation", thresholdValidation);
         Map<String, Object> limits = new LinkedHashMap<>();
         limits.put("minConfidence", finite(thresholds.minConfidence()));
         limits.put("minMargin", finite(thresholds.minMargin()));
         limits.put("targetPrecision", thresholds.targetPrecision());
+        limits.put("precisionConfidence", properties.precisionConfidence());
         limits.put("expectedPrecision", finite(thresholds.expectedPrecision()));
         limits.put("coverage", thresholds.coverage());
         limits.put("support", thresholds.support());

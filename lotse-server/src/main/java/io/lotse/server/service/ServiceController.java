@@ -172,7 +172,10 @@ class ServiceController {
         return settings.all();
     }
 
-    /** Adds labelled examples: {@code [{"text": "...", "intent": "..."}]}; retrain to use them. */
+    /**
+     * Adds labelled examples: {@code [{"text": "...", "intent": "...", "group": "..."}]}, the group (optional) naming
+     * the phrasings an example belongs to, e.g. the template it was written from; retrain to use them.
+     */
     @PostMapping("/examples")
     Map<String, Object> addExamples(@RequestBody List<Map<String, String>> body) {
         Set<String> known = Set.copyOf(settings.all().keySet());
@@ -183,7 +186,12 @@ class ServiceController {
             if (text == null || text.isBlank() || intent == null || !known.contains(intent)) {
                 throw new IllegalArgumentException("example " + added + " needs 'text' and a known 'intent'");
             }
-            examples.add(new LabelledText(MessageText.check(text, 20_000), intent), "api", null);
+            String group = entry.get("group");
+            if (group != null && group.length() > 200) {
+                throw new IllegalArgumentException("example " + added + ": a group name has at most 200 characters");
+            }
+            examples.add(new LabelledText(MessageText.check(text, 20_000), intent), "api", null,
+                    group == null || group.isBlank() ? null : group.strip());
             added++;
         }
         return Map.of("added", added);
@@ -219,6 +227,7 @@ class ServiceController {
         thresholds.put("expectedPrecision", finite(trained.thresholds().expectedPrecision()));
         thresholds.put("coverage", trained.thresholds().coverage());
         thresholds.put("support", trained.thresholds().support());
+        thresholds.put("validation", trained.thresholdValidation());
         out.put("automation", thresholds);
         return out;
     }

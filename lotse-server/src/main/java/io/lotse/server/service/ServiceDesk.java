@@ -207,7 +207,7 @@ public class ServiceDesk {
                 .findFirst().orElseThrow();
         tickets.correct(ticketId, intent);
         examples.add(new LabelledText(first, intent), intent.equals(ticket.intent()) ? "confirmation" : "correction",
-                ticketId);
+                ticketId, null);
         if (!intent.equals(ticket.intent())) {
             meters.counter("lotse.service.corrections", "intent", String.valueOf(ticket.intent())).increment();
             model.correctionAdded();

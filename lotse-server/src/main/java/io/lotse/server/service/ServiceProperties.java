@@ -13,6 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code LOTSE_SERVICE_TARGET_PRECISION}).
  *
  * @param targetPrecision          share of correct automatic answers the thresholds are chosen for
+ * @param precisionConfidence      0: the held-out precision of the passing predictions must reach the target;
+ *                                 above 0 (below 1): its Wilson lower bound at this one-sided confidence must
+ *                                 (stricter, needs more examples: e.g. 0.95)
  * @param embeddingModel           an ONNX sentence-embedding model to use instead of all-MiniLM-L6-v2 (e.g. a
  *                                 multilingual one); needs {@code embeddingTokenizer}
  * @param embeddingTokenizer       the model's {@code tokenizer.json}
@@ -30,6 +33,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("lotse.service")
 public record ServiceProperties(
         @DefaultValue("0.98") double targetPrecision,
+        @DefaultValue("0") double precisionConfidence,
         @Nullable Path embeddingModel,
         @Nullable Path embeddingTokenizer,
         @DefaultValue("minilm") String embedding,
@@ -59,6 +63,10 @@ public record ServiceProperties(
         if (!(targetPrecision > 0 && targetPrecision <= 1)) {
             throw new IllegalArgumentException("lotse.service.target-precision must be in (0, 1], was "
                     + targetPrecision);
+        }
+        if (!(precisionConfidence >= 0 && precisionConfidence < 1)) {
+            throw new IllegalArgumentException("lotse.service.precision-confidence must be in [0, 1), was "
+                    + precisionConfidence);
         }
         Map<String, String> merged = new LinkedHashMap<>(SHOP_DEFAULTS);
         merged.putAll(shop);

@@ -106,6 +106,33 @@ class ServiceApiTest {
     }
 
     @Test
+    void theModelSaysOnWhatItsAutomationThresholdsWereChosen() {
+        JsonNode automation = model().path("automation");
+
+        assertThat(automation.path("validation").asString())
+                .startsWith("5-fold cross-validation by groups of similar phrasings");
+        assertThat(automation.path("targetPrecision").asDouble()).isEqualTo(0.98);
+    }
+
+    @Test
+    void examplesGivenWithTheirGroupAreHeldOutByIt() {
+        Response added = client().admin("POST", "/api/v1/service/examples", """
+                [{"text": "Bis wann ist Ihre Hotline heute besetzt?", "intent": "opening_hours", "group": "hotline"},
+                 {"text": "Bis wann ist Ihre Hotline morgen besetzt?", "intent": "opening_hours", "group": "hotline"},
+                 {"text": "Until when is your hotline staffed today?", "intent": "opening_hours"}]""");
+
+        assertThat(added.status()).isEqualTo(200);
+        assertThat(added.json().path("added").asInt()).isEqualTo(3);
+        model(); // waits for the model trained at start-up, so that the retraining below is a new one
+        JsonNode retrained = client().admin("POST", "/api/v1/service/model/retrain", "").json();
+        assertThat(retrained.path("automation").path("validation").asString())
+                .contains("the group given with 2 examples");
+        String tooLong = "[{\"text\": \"Hotline?\", \"intent\": \"opening_hours\", \"group\": \""
+                + "g".repeat(201) + "\"}]";
+        assertThat(client().admin("POST", "/api/v1/service/examples", tooLong).status()).isEqualTo(400);
+    }
+
+    @Test
     void anOrderThatIsNotTheCustomersIsAFailedLookupAndNeverAnsweredAutomatically() {
         String userId = ServerClient.unique("svc-user");
         String email = userId + "@example.org";
