@@ -37,6 +37,10 @@ class EngageLog implements SmartLifecycle {
     private static final int BATCH = 5_000;
     private static final int SKIP_AFTER_FAILURES = 3;
     private static final Duration GATHER = Duration.ofMillis(250);
+    /** How far the profiles may fall behind the log before engage leaves them the machine: a second of busy stream. */
+    static final long PROFILES_BEHIND_LIMIT = 20_000;
+    /** The longest engage waits for the profiles to catch up, so that it cannot starve under a lasting overload. */
+    static final Duration LONGEST_YIELD = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(EngageLog.class);
 
     private static final BigDecimal IMPLAUSIBLE_AMOUNT = BigDecimal.TEN.pow(12);
@@ -86,6 +90,8 @@ class EngageLog implements SmartLifecycle {
     private int limit = BATCH;
     /** Whether the last round stopped short of the profiles' position. Loop thread only. */
     private boolean moreWaiting;
+    /** Since when ({@link System#nanoTime()}) engage has been waiting for the profiles to catch up, or -1. */
+    private long yieldingSince = -1;
     /** Failed rounds in a row of a single event. Loop thread only. */
     private int failuresOfOne;
     /** The position of the first event the current round read, or -1. Loop thread only. */
@@ -113,10 +119,30 @@ class EngageLog implements SmartLifecycle {
         loop.wakeUp();
     }
 
-    /** Runs a round; returns whether more events wait behind it. */
+    /**
+     * Runs a round unless the profiles are far behind the log; returns whether more events wait behind it. Profiles
+     * and segment memberships are what people wait for, while nothing engage does needs a reaction within seconds,
+     * so when the projection falls behind, engage leaves it the CPU for up to {@link #LONGEST_YIELD} at a time.
+     */
     private boolean roundLeftMore() {
+        long profiles = jdbc.sql("SELECT position FROM log_consumers WHERE name = 'profiles'")
+                .query(Long.class).single();
+        long now = System.nanoTime();
+        if (yields(eventLog.head() - profiles, yieldingSince < 0 ? Duration.ZERO
+                : Duration.ofNanos(now - yieldingSince))) {
+            if (yieldingSince < 0) {
+                yieldingSince = now;
+            }
+            return false;
+        }
+        yieldingSince = -1;
         round();
         return moreWaiting;
+    }
+
+    /** Whether engage waits, with the profiles this many log positions behind and engage waiting for so long. */
+    static boolean yields(long profilesBehind, Duration waitingFor) {
+        return profilesBehind > PROFILES_BEHIND_LIMIT && waitingFor.compareTo(LONGEST_YIELD) < 0;
     }
 
     /**
@@ -194,7 +220,8 @@ class EngageLog implements SmartLifecycle {
         limit = BATCH;
     }
 
-    /** The live profile of each of these user and anonymous ids that has one, by {@link #userKey}/{@link #anonymousKey}. */
+    /** The live profile of each of these user and anonymous ids that has one, by {@link #userKey}/{@link #anonymousKey}.
+     */
     private Map<String, Long> owners(List<String> userIds, List<String> anonymousIds) {
         Map<String, Long> owners = new HashMap<>();
         if (userIds.isEmpty() && anonymousIds.isEmpty()) {
