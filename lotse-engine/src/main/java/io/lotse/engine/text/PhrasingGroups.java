@@ -135,13 +135,7 @@ public final class PhrasingGroups {
         }
         int[] sorted = Arrays.copyOf(hashes, n);
         Arrays.sort(sorted);
-        int distinct = 0;
-        for (int i = 0; i < sorted.length; i++) {
-            if (i == 0 || sorted[i] != sorted[i - 1]) {
-                sorted[distinct++] = sorted[i];
-            }
-        }
-        return Arrays.copyOf(sorted, distinct);
+        return TextFeatures.distinct(sorted);
     }
 
     private static double cosine(int[] a, int[] b) {

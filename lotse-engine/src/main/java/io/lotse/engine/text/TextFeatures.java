@@ -272,7 +272,8 @@ public final class TextFeatures {
         return buffer.sorted();
     }
 
-    private static int[] distinct(int[] sorted) {
+    /** The distinct values of a sorted array, in order (the array is reused as scratch). */
+    static int[] distinct(int[] sorted) {
         int k = 0;
         for (int i = 0; i < sorted.length; i++) {
             if (i == 0 || sorted[i] != sorted[i - 1]) {

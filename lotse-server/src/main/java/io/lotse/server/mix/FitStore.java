@@ -1,5 +1,6 @@
 package io.lotse.server.mix;
 
+import io.lotse.engine.mix.LiftTest;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -128,14 +129,17 @@ class FitStore {
                 .list();
     }
 
-    long addLiftTest(StoredLiftTest test) {
-        return jdbc.sql("""
+    /** Stores a lift test (checked by {@link LiftTest} on creation); the answer carries its new id. */
+    StoredLiftTest addLiftTest(LiftTest test, @Nullable String note, Instant at, String by) {
+        long id = jdbc.sql("""
                         INSERT INTO mix_lift_tests (channel, date_from, date_to, incremental, lower_bound,
                                                     upper_bound, note, created_at, created_by)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(test.channel(), Date.valueOf(test.from()), Date.valueOf(test.to()), test.incremental(),
-                        test.lower(), test.upper(), test.note(), Timestamp.from(test.createdAt()), test.createdBy())
+                        test.lower(), test.upper(), note, Timestamp.from(at), by)
                 .query(Long.class).single();
+        return new StoredLiftTest(id, test.channel(), test.from(), test.to(), test.incremental(), test.lower(),
+                test.upper(), note, at, by);
     }
 
     boolean deleteLiftTest(long id) {

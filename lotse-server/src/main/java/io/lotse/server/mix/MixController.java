@@ -1,5 +1,6 @@
 package io.lotse.server.mix;
 
+import io.lotse.engine.mix.LiftTest;
 import io.lotse.engine.mix.MixResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -176,15 +177,10 @@ class MixController {
     @PostMapping("/lift-tests")
     ResponseEntity<FitStore.StoredLiftTest> addLiftTest(@RequestBody LiftTestRequest request,
                                                         @Nullable Principal principal) {
-        new io.lotse.engine.mix.LiftTest(request.channel(), request.from(), request.to(), request.incremental(),
+        LiftTest test = new LiftTest(request.channel(), request.from(), request.to(), request.incremental(),
                 request.lower(), request.upper());
-        FitStore.StoredLiftTest test = new FitStore.StoredLiftTest(0, request.channel(), request.from(),
-                request.to(), request.incremental(), request.lower(), request.upper(), request.note(),
-                clock.instant(), actor(principal));
-        long id = store.addLiftTest(test);
-        return ResponseEntity.status(HttpStatus.CREATED).body(new FitStore.StoredLiftTest(id, test.channel(),
-                test.from(), test.to(), test.incremental(), test.lower(), test.upper(), test.note(),
-                test.createdAt(), test.createdBy()));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(store.addLiftTest(test, request.note(), clock.instant(), actor(principal)));
     }
 
     @Operation(summary = "The stored lift tests")

@@ -130,9 +130,8 @@ class MixPagesController {
         try {
             LiftTest test = new LiftTest(channel.strip(),
                     LocalDate.parse(from), LocalDate.parse(to), number(incremental), number(lower), number(upper));
-            store.addLiftTest(new FitStore.StoredLiftTest(0, test.channel(), test.from(), test.to(),
-                    test.incremental(), test.lower(), test.upper(), note == null || note.isBlank() ? null : note.strip(),
-                    clock.instant(), MixController.actor(principal)));
+            store.addLiftTest(test, note == null || note.isBlank() ? null : note.strip(), clock.instant(),
+                    MixController.actor(principal));
             return "redirect:/mix";
         } catch (IllegalArgumentException | DateTimeParseException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);

@@ -55,6 +55,8 @@ final class SpendFile {
 
     /** The largest spend file read, to keep an upload from filling the memory. */
     static final int MAX_BYTES = 50 * 1024 * 1024;
+    /** How many rejected rows an import report lists. */
+    private static final int LISTED_REJECTED = 100;
     static final List<String> DATE_NAMES = List.of("week", "woche", "kw", "date", "datum", "day", "tag",
             "period", "zeitraum", "week_start", "wochenbeginn");
     private static final List<String> CHANNEL_NAMES = List.of("channel", "kanal", "medium", "media", "medien");
@@ -93,6 +95,22 @@ final class SpendFile {
     record Content(String format, String layout, long rows, List<Rejected> rejected,
                    TreeMap<LocalDate, Map<String, BigDecimal>> weeks,
                    Map<LocalDate, Map<String, Long>> impressions) {
+    }
+
+    /**
+     * The bytes of an uploaded file, refused beyond {@link #MAX_BYTES} with a message ending in {@code whyLess}.
+     */
+    static byte[] upload(InputStream body, String whyLess) throws IOException {
+        byte[] bytes = body.readNBytes(MAX_BYTES + 1);
+        if (bytes.length > MAX_BYTES) {
+            throw new SpendImportException("The file is larger than " + MAX_BYTES / 1024 / 1024 + " MB; " + whyLess);
+        }
+        return bytes;
+    }
+
+    /** The rejected rows an import report lists: the first ones. */
+    static List<Rejected> listed(List<Rejected> rejected) {
+        return new ArrayList<>(rejected.subList(0, Math.min(LISTED_REJECTED, rejected.size())));
     }
 
     static Content read(String fileName, byte[] bytes) throws IOException {

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,11 +47,7 @@ class SpendImports {
     }
 
     Report run(String fileName, InputStream body, boolean dryRun) throws IOException {
-        byte[] bytes = body.readNBytes(SpendFile.MAX_BYTES + 1);
-        if (bytes.length > SpendFile.MAX_BYTES) {
-            throw new SpendImportException("The file is larger than " + SpendFile.MAX_BYTES / 1024 / 1024
-                    + " MB; spend per week and channel never needs that much.");
-        }
+        byte[] bytes = SpendFile.upload(body, "spend per week and channel never needs that much.");
         SpendFile.Content content = SpendFile.read(fileName, bytes);
         Set<String> channels = new LinkedHashSet<>();
         BigDecimal total = BigDecimal.ZERO;
@@ -63,10 +58,10 @@ class SpendImports {
             }
         }
         int stored = dryRun ? 0 : store.save(content, fileName, clock.instant());
-        List<SpendFile.Rejected> shown = content.rejected().subList(0, Math.min(100, content.rejected().size()));
         return new Report(fileName, content.format(), content.layout(), dryRun, content.rows(),
-                content.rows() - content.rejected().size(), content.rejected().size(), new ArrayList<>(shown),
-                content.weeks().size(), content.weeks().isEmpty() ? null : content.weeks().firstKey(),
+                content.rows() - content.rejected().size(), content.rejected().size(),
+                SpendFile.listed(content.rejected()), content.weeks().size(),
+                content.weeks().isEmpty() ? null : content.weeks().firstKey(),
                 content.weeks().isEmpty() ? null : content.weeks().lastKey(), List.copyOf(channels), total, stored);
     }
 }

@@ -144,15 +144,14 @@ class ContextGatherer {
             Map<String, String> links) {
         boolean german = "de".equals(language);
         variables.put("order.number", order.number());
-        variables.put("order.date", (german ? GERMAN_DATE : ENGLISH_DATE).format(order.placedAt().atZone(ZONE)));
         DateTimeFormatter dates = german ? GERMAN_DATE : ENGLISH_DATE;
+        variables.put("order.date", dates.format(order.placedAt().atZone(ZONE)));
         String statusDate = dates.format(order.statusAt().atZone(ZONE));
         variables.put("order.status", switch (order.status()) {
             case "shipped" -> (german ? "versandt am " : "shipped on ") + statusDate + shipmentDetails(order, german);
             case "delivered" -> (german ? "zugestellt am " : "delivered on ") + statusDate;
-            case "returned" -> german ? "Rücksendung eingegangen" : "return received";
+            case "returned", "refunded" -> returnState(order.status(), german);
             case "cancelled" -> german ? "storniert" : "cancelled";
-            case "refunded" -> german ? "erstattet" : "refunded";
             default -> german ? "bestellt und in Bearbeitung" : "placed and being processed";
         });
         GatheredContext.Shipment shipment = order.shipment();
@@ -168,10 +167,7 @@ class ContextGatherer {
             }
         }
         if (order.returnState() != null) {
-            variables.put("order.return", switch (order.returnState()) {
-                case "refunded" -> german ? "erstattet" : "refunded";
-                default -> german ? "Rücksendung eingegangen" : "return received";
-            });
+            variables.put("order.return", returnState(order.returnState(), german));
         }
         List<String> items = new ArrayList<>();
         for (GatheredContext.Item item : order.items()) {
@@ -191,6 +187,12 @@ class ContextGatherer {
             links.put("order", link);
             variables.put("order.link", link);
         }
+    }
+
+    /** A return as a customer reads it: refunded, or else received. */
+    private static String returnState(String state, boolean german) {
+        return "refunded".equals(state) ? (german ? "erstattet" : "refunded")
+                : (german ? "Rücksendung eingegangen" : "return received");
     }
 
     /** " with DHL, tracking number 123" as far as known. */

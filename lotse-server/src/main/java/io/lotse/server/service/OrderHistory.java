@@ -2,6 +2,7 @@ package io.lotse.server.service;
 
 import io.lotse.server.profile.TimelineEntry;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,16 +52,11 @@ final class OrderHistory {
             switch (entry.name()) {
                 case "Order Shipped" -> {
                     status = "shipped";
-                    shipment = new GatheredContext.Shipment(text(properties.get("carrier")),
-                            text(properties.get("tracking_number")), text(properties.get("tracking_url")),
-                            entry.timestamp(), null);
+                    shipment = shipment(properties, entry.timestamp(), null);
                 }
                 case "Order Delivered" -> {
                     status = "delivered";
-                    shipment = shipment == null
-                            ? new GatheredContext.Shipment(text(properties.get("carrier")),
-                                    text(properties.get("tracking_number")), text(properties.get("tracking_url")),
-                                    null, entry.timestamp())
+                    shipment = shipment == null ? shipment(properties, null, entry.timestamp())
                             : new GatheredContext.Shipment(shipment.carrier(), shipment.trackingNumber(),
                                     shipment.trackingUrl(), shipment.shippedAt(), entry.timestamp());
                 }
@@ -83,6 +79,13 @@ final class OrderHistory {
         List<GatheredContext.Order> orders = new ArrayList<>(byNumber.values());
         orders.sort((a, b) -> b.placedAt().compareTo(a.placedAt()));
         return orders;
+    }
+
+    /** A shipment as an order event describes it (carrier, tracking number and link, as far as given). */
+    private static GatheredContext.Shipment shipment(JsonNode properties, @Nullable Instant shippedAt,
+                                                     @Nullable Instant deliveredAt) {
+        return new GatheredContext.Shipment(text(properties.get("carrier")), text(properties.get("tracking_number")),
+                text(properties.get("tracking_url")), shippedAt, deliveredAt);
     }
 
     private static List<GatheredContext.Item> items(JsonNode properties) {

@@ -117,4 +117,26 @@ class MixPagesTest {
         assertThat(client.get("/api/v1/mix/lift-tests").json().path("liftTests"))
                 .noneSatisfy(t -> assertThat(t.path("id").asLong()).isEqualTo(stored));
     }
+
+    @Test
+    void aTrialImportOnThePageReportsEveryRejectedRow() throws Exception {
+        String page = get("/mix?lang=en").body();
+        for (String[] kind : new String[][] {{"spend", "week,channel,spend\n2019-05-06,tv,100\nsoon,tv,5\n"},
+                {"controls", "week,promotion\n2019-05-06,ja\n2019-05-13,maybe\n"}}) {
+            String boundary = "----lotse-mix-page";
+            StringBuilder body = new StringBuilder();
+            for (String[] field : new String[][] {{"_csrf", csrf(page)}, {"kind", kind[0]}, {"dryRun", "true"}}) {
+                body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
+                        .append(field[0]).append("\"\r\n\r\n").append(field[1]).append("\r\n");
+            }
+            body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; ")
+                    .append("filename=\"").append(kind[0]).append(".csv\"\r\nContent-Type: text/csv\r\n\r\n")
+                    .append(kind[1]).append("\r\n--").append(boundary).append("--\r\n");
+            HttpResponse<String> report = browser.post("/mix/spend?lang=en", "multipart/form-data; boundary="
+                    + boundary, body.toString().getBytes(StandardCharsets.UTF_8));
+            assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
+            assertThat(report.body()).as(kind[0]).contains(kind[0] + ".csv").contains("nothing was stored")
+                    .contains("Line 3").contains(kind[0].equals("spend") ? "unparseable_date" : "invalid_value");
+        }
+    }
 }
