@@ -26,7 +26,12 @@ class FormRateLimit {
     /** Counts a submission; false when the address has sent too many to this form lately. */
     boolean allow(String formKey, String ip, Instant now) {
         if (recent.size() > MAX_TRACKED) {
-            recent.entrySet().removeIf(e -> e.getValue().isEmpty() || e.getValue().peekLast().isBefore(now.minus(WINDOW)));
+            Instant cutoff = now.minus(WINDOW);
+            recent.values().removeIf(times -> {
+                synchronized (times) {
+                    return times.isEmpty() || times.peekLast().isBefore(cutoff);
+                }
+            });
         }
         Deque<Instant> times = recent.computeIfAbsent(formKey + "|" + ip, k -> new ArrayDeque<>());
         synchronized (times) {

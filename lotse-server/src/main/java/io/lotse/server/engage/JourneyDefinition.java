@@ -109,12 +109,23 @@ record JourneyDefinition(Trigger trigger, List<Step> steps) {
             String next = next();
             return next == null ? List.of() : List.of(next);
         }
+
+        /** Every linear step but a wait acts outside the journey. */
+        @Override
+        default boolean hasEffect() {
+            return true;
+        }
     }
 
     /** Waits for a time. */
     record Wait(String id, Duration duration, @Nullable String next) implements LinearStep {
         public String type() {
             return "wait";
+        }
+
+        @Override
+        public boolean hasEffect() {
+            return false;
         }
     }
 
@@ -175,22 +186,12 @@ record JourneyDefinition(Trigger trigger, List<Step> steps) {
         public String type() {
             return "send_email";
         }
-
-        @Override
-        public boolean hasEffect() {
-            return true;
-        }
     }
 
     /** Sets a trait on the person's profile. */
     record SetTrait(String id, String trait, JsonNode value, @Nullable String next) implements LinearStep {
         public String type() {
             return "set_trait";
-        }
-
-        @Override
-        public boolean hasEffect() {
-            return true;
         }
     }
 
@@ -199,11 +200,6 @@ record JourneyDefinition(Trigger trigger, List<Step> steps) {
         public String type() {
             return add ? "add_to_segment" : "remove_from_segment";
         }
-
-        @Override
-        public boolean hasEffect() {
-            return true;
-        }
     }
 
     /** Calls a webhook with the person and the journey. */
@@ -211,22 +207,12 @@ record JourneyDefinition(Trigger trigger, List<Step> steps) {
         public String type() {
             return "webhook";
         }
-
-        @Override
-        public boolean hasEffect() {
-            return true;
-        }
     }
 
     /** Tells a salesperson by email about the person. */
     record NotifySalesperson(String id, String email, @Nullable String next) implements LinearStep {
         public String type() {
             return "notify_salesperson";
-        }
-
-        @Override
-        public boolean hasEffect() {
-            return true;
         }
     }
 

@@ -116,14 +116,15 @@ class JourneyRunner implements SmartLifecycle {
             String outcome = act(effect);
             transactions.executeWithoutResult(status -> {
                 store.finishStep(runId, effect.step().id(), outcome);
-                String following = effect.journey().definition().following(effect.step(), nextOf(effect.step()));
+                String following = effect.journey().definition().following(effect.step(), effect.step().next());
                 moveTo(runId, following);
             });
         }
     }
 
     /** A step with an effect, recorded as begun, to be carried out outside the transaction. */
-    private record Pending(Journey journey, JourneyStore.Run run, JourneyDefinition.Step step, boolean replay) {}
+    private record Pending(Journey journey, JourneyStore.Run run, JourneyDefinition.LinearStep step,
+            boolean replay) {}
 
     /**
      * In one transaction: locks the run, does every step without an effect, and stops at a step with an effect
@@ -151,7 +152,7 @@ class JourneyRunner implements SmartLifecycle {
                 return Optional.empty();
             }
             JourneyDefinition.Step step = found.get();
-            if (step.hasEffect()) {
+            if (step instanceof JourneyDefinition.LinearStep effect && effect.hasEffect()) {
                 if (step instanceof JourneyDefinition.SendEmail || step instanceof JourneyDefinition.NotifySalesperson) {
                     Instant quietEnd = quietHours.endIfQuiet(Instant.now());
                     if (quietEnd != null) {
@@ -161,7 +162,7 @@ class JourneyRunner implements SmartLifecycle {
                 }
                 boolean fresh = store.begin(runId, step.id(), "begun");
                 store.postpone(runId, Instant.now().plus(LEASE));
-                return Optional.of(new Pending(journey, run, step, !fresh));
+                return Optional.of(new Pending(journey, run, effect, !fresh));
             }
             Decision decision = decide(journey, run, step);
             if (decision.waitUntil() != null) {
@@ -240,25 +241,6 @@ class JourneyRunner implements SmartLifecycle {
         store.begin(run.id(), step.id(), "exited");
         store.finishStep(run.id(), step.id(), "exited");
         return new Decision(null, null, null);
-    }
-
-    private static @Nullable String nextOf(JourneyDefinition.Step step) {
-        if (step instanceof JourneyDefinition.SendEmail s) {
-            return s.next();
-        }
-        if (step instanceof JourneyDefinition.SetTrait s) {
-            return s.next();
-        }
-        if (step instanceof JourneyDefinition.Segment s) {
-            return s.next();
-        }
-        if (step instanceof JourneyDefinition.Webhook s) {
-            return s.next();
-        }
-        if (step instanceof JourneyDefinition.NotifySalesperson s) {
-            return s.next();
-        }
-        return null;
     }
 
     private void moveTo(long runId, @Nullable String step) {

@@ -40,9 +40,10 @@ class JourneyTriggers implements EngageLog.LoggedEventHandler {
      */
     @Override
     public Set<String> trackedEvents() {
-        Set<String> names = new HashSet<>(awaitedEvents());
+        List<Journey> journeys = store.list();
+        Set<String> names = new HashSet<>(awaitedEvents(journeys));
         names.add(Forms.SUBMITTED_EVENT);
-        for (Journey journey : store.list()) {
+        for (Journey journey : journeys) {
             if (journey.status().equals("active") && journey.definition().trigger().kind().equals("event")) {
                 names.add(journey.definition().trigger().value());
             }
@@ -50,10 +51,10 @@ class JourneyTriggers implements EngageLog.LoggedEventHandler {
         return names;
     }
 
-    /** The events some journey's wait-until step waits for. */
-    private Set<String> awaitedEvents() {
+    /** The events some of these journeys' wait-until steps wait for. */
+    private static Set<String> awaitedEvents(List<Journey> journeys) {
         Set<String> names = new HashSet<>();
-        for (Journey journey : store.list()) {
+        for (Journey journey : journeys) {
             for (JourneyDefinition.Step step : journey.definition().steps()) {
                 if (step instanceof JourneyDefinition.WaitUntil waitUntil) {
                     names.add(waitUntil.event());
@@ -66,7 +67,9 @@ class JourneyTriggers implements EngageLog.LoggedEventHandler {
     @Override
     public void handle(List<EngageLog.Event> events) {
         List<Journey> journeys = store.activeWithTrigger("event");
-        Set<String> awaited = awaitedEvents();
+        Set<String> awaited = awaitedEvents(store.list());
+        List<Journey> formJourneys = events.stream().anyMatch(event -> Forms.SUBMITTED_EVENT.equals(event.event()))
+                ? store.activeWithTrigger("form_submitted") : List.of();
         List<Long> awaitingPeople = new ArrayList<>();
         List<String> awaitedNames = new ArrayList<>();
         boolean any = false;
@@ -81,7 +84,7 @@ class JourneyTriggers implements EngageLog.LoggedEventHandler {
             }
             if (event.event().equals(Forms.SUBMITTED_EVENT)) {
                 String formKey = json.readTree(event.properties()).path("form_key").asString("");
-                any |= enter("form_submitted", formKey, event.profileId(), "form:" + event.seq());
+                any |= enter(formJourneys, formKey, event.profileId(), "form:" + event.seq());
             }
             if (awaited.contains(event.event())) {
                 awaitingPeople.add(event.profileId());
@@ -106,14 +109,14 @@ class JourneyTriggers implements EngageLog.LoggedEventHandler {
     }
 
     private void enterAll(String kind, String value, long profileId, String key) {
-        if (enter(kind, value, profileId, key)) {
+        if (enter(store.activeWithTrigger(kind), value, profileId, key)) {
             runner.wake();
         }
     }
 
-    private boolean enter(String kind, String value, long profileId, String key) {
+    private boolean enter(List<Journey> journeys, String value, long profileId, String key) {
         boolean any = false;
-        for (Journey journey : store.activeWithTrigger(kind)) {
+        for (Journey journey : journeys) {
             if (journey.definition().trigger().value().equals(value)) {
                 any |= store.enter(journey, profileId, key, java.time.Instant.now());
             }

@@ -95,24 +95,26 @@ class LeadLifecycle implements EngageLog.LoggedEventHandler {
     @Override
     public Set<String> trackedEvents() {
         Set<String> names = new HashSet<>(pointRules().keySet());
-        stages().forEach(stage -> {
-            if (stage.onEvent() != null) {
-                names.add(stage.onEvent());
-            }
-        });
+        names.addAll(milestoneEvents(stages()));
         return names;
+    }
+
+    /** The events that mark reaching a stage. */
+    private static Set<String> milestoneEvents(List<LifecycleStage> stages) {
+        Set<String> events = new HashSet<>();
+        for (LifecycleStage stage : stages) {
+            if (stage.onEvent() != null) {
+                events.add(stage.onEvent());
+            }
+        }
+        return events;
     }
 
     @Override
     public void handle(List<EngageLog.Event> batch) {
         Map<String, Integer> rules = pointRules();
         List<LifecycleStage> stages = stages();
-        Set<String> milestoneEvents = new HashSet<>();
-        stages.forEach(s -> {
-            if (s.onEvent() != null) {
-                milestoneEvents.add(s.onEvent());
-            }
-        });
+        Set<String> milestoneEvents = milestoneEvents(stages);
         Map<Long, int[]> pointsAdded = new LinkedHashMap<>();
         Map<Long, Set<String>> reached = new HashMap<>();
         for (EngageLog.Event event : batch) {

@@ -139,7 +139,8 @@ class PublicEngageController {
         return page(model, "engage.public.confirmed.heading", "engage.public.confirmed.text");
     }
 
-    private static String page(Model model, String heading, String text) {
+    /** Shows the public message page with a heading and a text, both message keys. */
+    static String page(Model model, String heading, String text) {
         Map<String, String> message = new LinkedHashMap<>();
         message.put("heading", heading);
         message.put("text", text);

@@ -75,7 +75,7 @@ class PublicFormsController {
                 return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).body(Map.of("status", "limited"));
             }
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-            return message(model, "engage.form.limited.heading", "engage.form.limited.text");
+            return PublicEngageController.page(model, "engage.form.limited.heading", "engage.form.limited.text");
         }
         if (outcome instanceof Forms.Invalid invalid) {
             if (wantsJson) {
@@ -137,14 +137,6 @@ class PublicFormsController {
 
     private static String notFound(HttpServletResponse response, Model model) {
         response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-        return message(model, "engage.public.invalid.heading", "engage.form.missing");
-    }
-
-    private static String message(Model model, String heading, String text) {
-        Map<String, String> message = new LinkedHashMap<>();
-        message.put("heading", heading);
-        message.put("text", text);
-        model.addAttribute("message", message);
-        return "engage/message";
+        return PublicEngageController.page(model, "engage.public.invalid.heading", "engage.form.missing");
     }
 }
