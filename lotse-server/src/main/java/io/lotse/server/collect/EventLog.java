@@ -191,8 +191,12 @@ public class EventLog {
                 .query(this::map).list();
     }
 
-    /** Deletes every event carrying any of the given ids; for erasure. */
+    /**
+     * Deletes every event carrying any of the given ids; for erasure. The events held in memory for the followers
+     * are forgotten too, so that none of the deleted ones is read back.
+     */
     public int deleteEventsOf(Collection<String> userIds, Collection<String> anonymousIds) {
+        writer.recent().forget();
         return jdbc.sql("DELETE FROM events WHERE user_id = ANY(?) OR anonymous_id = ANY(?)")
                 .params(userIds.toArray(String[]::new), anonymousIds.toArray(String[]::new)).update();
     }

@@ -61,12 +61,25 @@ final class RecentAppends {
     synchronized void reserved(long first, long last, int count) {
         boolean consecutive = last - first + 1 == count;
         if (first != lastReserved + 1 || !consecutive) {
-            oldest = 0;
-            size = 0;
-            Arrays.fill(ring, null);
+            clear();
             completeFrom = consecutive ? first : last + 1;
         }
         lastReserved = last;
+    }
+
+    /**
+     * Forgets everything held, for when events were deleted from the log (erasure): nothing appended so far is
+     * answered from memory any more, so no follower can read a deleted event back.
+     */
+    synchronized void forget() {
+        clear();
+        completeFrom = lastReserved + 1;
+    }
+
+    private void clear() {
+        oldest = 0;
+        size = 0;
+        Arrays.fill(ring, null);
     }
 
     /** Adds committed events, in position order, all from reservations announced through {@link #reserved}. */

@@ -104,6 +104,20 @@ class RecentAppendsAgreementTest {
         assertThat(fromMemory.get(1).properties()).isEqualTo("{}");
     }
 
+    @Test
+    void eventsDeletedForAnErasureAreNotReadBackFromMemory() {
+        String user = ServerClient.unique("erased");
+        long before = eventLog.head();
+        new ServerClient(port).sendOk("/v1/track", """
+                {"userId":"%s","event":"Order Completed","properties":{"revenue":5}}""".formatted(user));
+
+        eventLog.deleteEventsOf(List.of(user), List.of());
+
+        assertThat(eventLog.readProfileFieldsAfter(before, 100)).extracting(LoggedEvent::userId).doesNotContain(user);
+        assertThat(eventLog.trackEventsBetween(before, eventLog.head(), Set.of("Order Completed")))
+                .extracting(TrackedEvent::userId).doesNotContain(user);
+    }
+
     private static String textOrEmpty(JsonNode node) {
         return node.isString() ? node.stringValue() : "";
     }

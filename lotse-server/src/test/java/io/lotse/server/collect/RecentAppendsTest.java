@@ -78,6 +78,18 @@ class RecentAppendsTest {
     }
 
     @Test
+    void afterEventsWereDeletedNothingAppendedBeforeIsAnsweredButLaterAppendsAre() {
+        append(1, 3);
+
+        recent.forget();
+        append(4, 5);
+
+        assertThat(recent.after(0, 10)).isNull();
+        assertThat(recent.trackEventsBetween(0, 5, Set.of("Viewed"))).isNull();
+        assertThat(seqs(recent.after(3, 10))).containsExactly(4L, 5L);
+    }
+
+    @Test
     void trackEventsAreFilteredByNameWithinTheWindow() {
         recent.reserved(1, 3, 3);
         recent.committed(List.of(track(1, "Product Viewed"), track(2, "Order Completed"), track(3, "Product Viewed")));
