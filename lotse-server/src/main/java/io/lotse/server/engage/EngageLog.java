@@ -125,8 +125,7 @@ class EngageLog implements SmartLifecycle {
      * so when the projection falls behind, engage leaves it the CPU for up to {@link #LONGEST_YIELD} at a time.
      */
     private boolean roundLeftMore() {
-        long profiles = jdbc.sql("SELECT position FROM log_consumers WHERE name = 'profiles'")
-                .query(Long.class).single();
+        long profiles = profilesPosition();
         long now = System.nanoTime();
         if (yields(eventLog.head() - profiles, yieldingSince < 0 ? Duration.ZERO
                 : Duration.ofNanos(now - yieldingSince))) {
@@ -136,8 +135,13 @@ class EngageLog implements SmartLifecycle {
             return false;
         }
         yieldingSince = -1;
-        round();
+        round(profiles);
         return moreWaiting;
+    }
+
+    /** How far the profile projection has applied the log; engage never reads past it. */
+    private long profilesPosition() {
+        return jdbc.sql("SELECT position FROM log_consumers WHERE name = 'profiles'").query(Long.class).single();
     }
 
     /** Whether engage waits, with the profiles this many log positions behind and engage waiting for so long. */
@@ -147,23 +151,21 @@ class EngageLog implements SmartLifecycle {
 
     /**
      * Handles the events of the next log positions, at most {@link #BATCH} of them and only up to the profiles'
-     * position; returns how many events were handed to the handlers.
+     * position as read just before (it only grows).
      *
      * <p>A round covers a window of positions rather than a number of matching events: reading "the next n
      * matching events" lets the database scan an unbounded stretch of the log whenever its statistics are stale
      * (as they are on a young table), while a window bounds every round's work whatever the plan.
      */
-    int round() {
+    private void round(long profiles) {
         firstOfRound = -1;
         moreWaiting = false;
         int window = limit;
-        Integer count = transactions.execute(status -> {
+        transactions.executeWithoutResult(status -> {
             long position = jdbc.sql("SELECT position FROM log_consumers WHERE name = ? FOR UPDATE").param(CONSUMER)
                     .query(Long.class).single();
-            long profiles = jdbc.sql("SELECT position FROM log_consumers WHERE name = 'profiles'")
-                    .query(Long.class).single();
             if (profiles <= position) {
-                return 0;
+                return;
             }
             long upTo = Math.min(profiles, position + window);
             moreWaiting = upTo < profiles;
@@ -188,11 +190,9 @@ class EngageLog implements SmartLifecycle {
                 handler.handle(events);
             }
             jdbc.sql("UPDATE log_consumers SET position = ? WHERE name = ?").params(upTo, CONSUMER).update();
-            return events.size();
         });
         limit = BATCH;
         failuresOfOne = 0;
-        return count == null ? 0 : count;
     }
 
     /**
